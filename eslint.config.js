@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
+
+const PURE_CORE_RESTRICTIONS = {
+  paths: [
+    { name: 'discord.js', message: 'The core stays free of Discord: render in src/discord.' },
+    { name: 'better-sqlite3', message: 'Only src/store knows SQLite.' },
+    { name: 'node:fs', message: 'The core does no I/O: load in src/knowledge or src/cli.' },
+    { name: 'node:fs/promises', message: 'The core does no I/O.' },
+    { name: 'node:process', message: 'The core reads no environment: take a parameter.' },
+  ],
+  patterns: [{ group: ['@discordjs/*'], message: 'The core stays free of Discord.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'coverage/', 'bench/out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  regexp.configs['flat/recommended'],
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/trivia/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', PURE_CORE_RESTRICTIONS],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The core reads no environment: take a parameter.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Randomness is a parameter.' },
+        { object: 'Date', property: 'now', message: 'The clock is a parameter.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,91 @@
+import type { Fact, Pack } from '../knowledge/schema.js';
+
+/** A fact together with the pack that holds it. */
+export interface PackedFact {
+  readonly fact: Fact;
+  readonly pack: Pack;
+}
+
+/** A pointer to a fact, enough to offer it as a button or a numbered choice. */
+export interface FactRef {
+  readonly factId: string;
+  readonly question: string;
+}
+
+/** A fact the engine considered, with its confidence from 0 to 1. */
+export interface Candidate extends FactRef {
+  readonly confidence: number;
+}
+
+/** Limits a question to part of the loaded knowledge. */
+export interface Scope {
+  /** Only facts of this pack. */
+  readonly packId?: string | undefined;
+  /** Only facts carrying at least one of these tags. */
+  readonly tags?: readonly string[] | undefined;
+}
+
+export interface AskOptions extends Scope {
+  /**
+   * The fact the asker was last answered with. When the question alone is ambiguous, that fact's
+   * related facts are preferred, so "and who did he meet?" follows on from the previous answer.
+   */
+  readonly previousFactId?: string | undefined;
+}
+
+/** Why a question could not even be looked up. */
+export type RejectReason = 'empty' | 'no-words';
+
+export type MatchResult =
+  | {
+      readonly status: 'answered';
+      readonly fact: Fact;
+      readonly pack: Pack;
+      readonly confidence: number;
+      /** Related facts to offer next, in the pack's order. */
+      readonly followUps: readonly FactRef[];
+      /** The runners-up, for "not what I asked". */
+      readonly alternatives: readonly Candidate[];
+      /** True when the previous answer's context decided between close candidates. */
+      readonly viaContext: boolean;
+    }
+  | {
+      readonly status: 'ambiguous';
+      readonly confidence: number;
+      /** The close candidates, best first (two or three). */
+      readonly candidates: readonly Candidate[];
+    }
+  | {
+      readonly status: 'no-match';
+      readonly confidence: number;
+      /** Facts worth suggesting instead: near misses when there are any, else key questions. */
+      readonly suggestions: readonly FactRef[];
+      readonly rejected?: RejectReason | undefined;
+    };
+
+/** The engine's whole verdict on one question. */
+export type AskResult = MatchResult & {
+  /** The question as it was judged (cut to its first {@link MAX_QUESTION_LENGTH} characters). */
+  readonly question: string;
+  /** True when the question was longer than the engine judges and was cut. */
+  readonly truncated: boolean;
+};
+
+export interface Engine {
+  /** Every loaded pack, in load order. */
+  readonly packs: readonly Pack[];
+  /** How many facts are loaded in all. */
+  readonly size: number;
+  /** Answers, asks "did you mean", or declines. Never throws, whatever the input. */
+  ask(question: string, options?: AskOptions): AskResult;
+  /** Fact questions for a partly typed question, best first, at most `limit` (default 25). */
+  autocomplete(partial: string, options?: Scope & { readonly limit?: number }): Candidate[];
+  /** A fact by id. */
+  fact(factId: string): PackedFact | undefined;
+  /** Every fact in scope, in pack order. */
+  facts(scope?: Scope): PackedFact[];
+  /** One fact in scope picked with the given random source (a function returning [0, 1)). */
+  randomFact(random: () => number, scope?: Scope): PackedFact | undefined;
+  /** The tags in use, with how many facts carry each. */
+  tags(): ReadonlyMap<string, number>;
+}

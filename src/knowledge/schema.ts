@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Kebab-case identifiers: `pakistan-steel-mills`, `bhutto-soviet-visit-1972`. */
+const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const MAX_ANSWER_LENGTH = 600;
+export const MIN_ALTERNATES = 3;
+export const MIN_DISTRACTORS = 3;
+
+const id = (what: string) =>
+  z
+    .string()
+    .regex(KEBAB_ID, `${what} must be kebab-case (lowercase letters, digits and hyphens)`);
+
+const text = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`);
+
+export const sectionSchema = z
+  .object({
+    name: text('a section name', 200),
+    paragraphs: z.number().int().min(1, 'a section has at least one paragraph'),
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    id: id('a source id'),
+    title: text('a source title', 200),
+    publisher: text('a publisher', 100),
+    url: z
+      .url({ protocol: /^https$/, error: 'a source url must be an https:// address' })
+      .max(500, 'a source url must be at most 500 characters'),
+    sections: z.array(sectionSchema).min(1, 'a source lists at least one section'),
+  })
+  .strict();
+
+export const citationSchema = z
+  .object({
+    id: id('a source id'),
+    section: text('a section name', 200),
+    paragraph: z.number().int().min(1, 'paragraphs are numbered from 1'),
+  })
+  .strict();
+
+export const triviaItemSchema = z
+  .object({
+    prompt: text('a trivia prompt', 300),
+    answer: text('a trivia answer', 100),
+    accept: z.array(text('an accepted answer', 100)).default([]),
+    distractors: z
+      .array(text('a distractor', 100))
+      .min(MIN_DISTRACTORS, `a trivia item needs at least ${MIN_DISTRACTORS} distractors`),
+  })
+  .strict();
+
+export const factSchema = z
+  .object({
+    id: id('a fact id'),
+    question: text('a question', 200),
+    alternates: z
+      .array(text('an alternate phrasing', 200))
+      .min(MIN_ALTERNATES, `a fact needs at least ${MIN_ALTERNATES} alternate phrasings`),
+    keywords: z.array(text('a keyword', 60)).default([]),
+    answer: text('an answer', MAX_ANSWER_LENGTH),
+    source: citationSchema,
+    related: z.array(id('a related fact id')).default([]),
+    tags: z.array(id('a tag')).default([]),
+    trivia: z.array(triviaItemSchema).default([]),
+  })
+  .strict();
+
+export const packSchema = z
+  .object({
+    id: id('a pack id'),
+    title: text('a pack title', 100),
+    description: text('a pack description', 500),
+    language: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'language is a code such as "en"'),
+    sources: z.array(sourceSchema).min(1, 'a pack cites at least one source'),
+    synonyms: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+    facts: z.array(factSchema).min(1, 'a pack has at least one fact'),
+  })
+  .strict();
+
+export type Section = z.infer<typeof sectionSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type TriviaItem = z.infer<typeof triviaItemSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type Pack = z.infer<typeof packSchema>;
