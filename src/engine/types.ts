@@ -31,6 +31,11 @@ export interface AskOptions extends Scope {
    * related facts are preferred, so "and who did he meet?" follows on from the previous answer.
    */
   readonly previousFactId?: string | undefined;
+  /**
+   * Whether a question that is word for word one of a fact's phrasings is answered at once
+   * (default true). The validator turns it off to test that fuzzy matching alone finds each fact.
+   */
+  readonly exactPhrasings?: boolean | undefined;
 }
 
 /** Why a question could not even be looked up. */
@@ -78,6 +83,8 @@ export interface Engine {
   readonly size: number;
   /** Answers, asks "did you mean", or declines. Never throws, whatever the input. */
   ask(question: string, options?: AskOptions): AskResult;
+  /** The facts fuzzy matching ranks highest for a question, best first, at most `limit` (10). */
+  rank(question: string, options?: Scope & { readonly limit?: number }): Candidate[];
   /** Fact questions for a partly typed question, best first, at most `limit` (default 25). */
   autocomplete(partial: string, options?: Scope & { readonly limit?: number }): Candidate[];
   /** A fact by id. */

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { loadPacks } from '../knowledge/load.js';
+import { formatProblem } from '../knowledge/problem.js';
+
+/**
+ * `npm run validate [dir]`: checks every pack in the knowledge folder and reports every problem
+ * as `file:line:col fact-id: message`. Exits 1 when there is any error; warnings alone pass.
+ */
+const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
+const result = await loadPacks(dir);
+for (const warning of result.warnings) console.log(`warning: ${formatProblem(warning)}`);
+if (!result.ok) {
+  for (const error of result.errors) console.log(`error: ${formatProblem(error)}`);
+  console.log(`\n${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+  process.exitCode = 1;
+} else {
+  const facts = result.packs.reduce((n, p) => n + p.facts.length, 0);
+  const trivia = result.packs.reduce((n, p) => n + p.facts.reduce((m, f) => m + f.trivia.length, 0), 0);
+  console.log(
+    `ok: ${result.packs.length} pack(s), ${facts} facts, ${trivia} trivia items, ${result.warnings.length} warning(s)`,
+  );
+}

@@ -1,0 +1,126 @@
+import { analyze, stemWord } from './analyze.js';
+import type { KnowledgeIndex } from './index.js';
+import { normalizeText, tokenize } from './normalize.js';
+import type { ScoredFact, Scratch } from './score.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** How many vocabulary words a partly typed last word may stand for. */
+const MAX_EXPANSIONS = 24;
+
+/** First position in the sorted `items` whose key is not below `prefix`. */
+function lowerBound(count: number, keyAt: (i: number) => string, prefix: string): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Facts with a phrasing that starts with exactly what was typed, canonical questions first. */
+function phrasingsStartingWith(
+  index: KnowledgeIndex,
+  typed: string,
+  inScope: (f: number) => boolean,
+  limit: number,
+): number[] {
+  const out: number[] = [];
+  const canonicalFirst: number[] = [];
+  const others: number[] = [];
+  const start = lowerBound(index.byText.length, (i) => index.phrasings[index.byText[i]!]!.text, typed);
+  for (let i = start; i < index.byText.length && canonicalFirst.length + others.length < limit * 4; i++) {
+    const phrasing = index.phrasings[index.byText[i]!]!;
+    if (!phrasing.text.startsWith(typed)) break;
+    (phrasing.canonical ? canonicalFirst : others).push(phrasing.factIndex);
+  }
+  for (const f of [...canonicalFirst, ...others]) {
+    if (!out.includes(f) && inScope(f)) out.push(f);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Term ids of the vocabulary words the unfinished last word could become, most common first. */
+function expansionsOf(index: KnowledgeIndex, prefix: string): number[] {
+  const ids = new Set<number>();
+  const start = lowerBound(index.vocabulary.length, (i) => index.vocabulary[i]!, prefix);
+  for (let i = start; i < index.vocabulary.length; i++) {
+    const word = index.vocabulary[i]!;
+    if (!word.startsWith(prefix)) break;
+    for (const id of index.vocabularyTerms[i]!) ids.add(id);
+  }
+  if (ids.size === 0 && prefix.length >= 4) {
+    const fixed = index.speller.correct(prefix);
+    const id = fixed ? index.termIds.get(stemWord(fixed)) : undefined;
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids].sort((a, b) => index.termWeight[a]! - index.termWeight[b]! || a - b).slice(0, MAX_EXPANSIONS);
+}
+
+/**
+ * Ranks fact questions for a partly typed question, for autocomplete: first the facts one of
+ * whose phrasings starts with the text as typed, then facts matching the finished words (typos
+ * corrected) and any word the unfinished last word could become.
+ */
+export function completeQuestion(
+  index: KnowledgeIndex,
+  scratch: Scratch,
+  text: string,
+  inScope: (f: number) => boolean,
+  limit: number,
+): ScoredFact[] {
+  const typed = normalizeText(text);
+  const results: ScoredFact[] = phrasingsStartingWith(index, typed, inScope, limit).map(
+    (factIndex, rank) => ({ factIndex, score: 1 - rank / 1000 }),
+  );
+  if (results.length >= limit) return results;
+
+  const words = tokenize(typed);
+  const finished = /\s$/.test(text) ? words : words.slice(0, -1);
+  const partial = /\s$/.test(text) ? undefined : words.at(-1);
+  const analysis = analyze(finished.join(' '), index.synonyms, index.speller);
+  const terms = analysis.terms.flatMap((t) => {
+    const id = index.termIds.get(t);
+    return id === undefined ? [] : [id];
+  });
+  const expansions =
+    partial !== undefined && !STOPWORDS.has(partial) ? expansionsOf(index, partial) : [];
+  const slotWeight = expansions.reduce((w, id) => Math.max(w, index.termWeight[id]!), 0);
+  let mass = slotWeight;
+  for (const id of terms) mass += index.termWeight[id]!;
+  if (mass === 0) return results;
+
+  const shared = scratch.phrasingShared;
+  const touched: number[] = [];
+  const touch = (p: number, weight: number) => {
+    if (shared[p] === 0) touched.push(p);
+    shared[p]! += weight;
+  };
+  for (const id of terms) for (const p of index.phrasingPostings[id]!) touch(p, index.termWeight[id]!);
+  const slotHit = new Set<number>();
+  for (const id of expansions) {
+    for (const p of index.phrasingPostings[id]!) {
+      if (slotHit.has(p)) continue;
+      slotHit.add(p);
+      touch(p, slotWeight);
+    }
+  }
+
+  const best = new Map<number, number>();
+  for (const p of touched) {
+    const phrasing = index.phrasings[p]!;
+    const recall = shared[p]! / mass;
+    shared[p] = 0;
+    const precision = phrasing.mass > 0 ? Math.min(1, (recall * mass) / phrasing.mass) : 0;
+    const score = 0.8 * recall + 0.2 * precision + (phrasing.canonical ? 0.001 : 0);
+    if (score > (best.get(phrasing.factIndex) ?? 0)) best.set(phrasing.factIndex, score);
+  }
+  const seen = new Set(results.map((r) => r.factIndex));
+  const ranked = [...best]
+    .filter(([f]) => !seen.has(f) && inScope(f))
+    .map(([factIndex, score]) => ({ factIndex, score: Math.min(0.99, score) }))
+    .sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+  return [...results, ...ranked].slice(0, limit);
+}

@@ -1,0 +1,198 @@
+import type { Pack } from '../knowledge/schema.js';
+import { analyze, type Analysis } from './analyze.js';
+import { completeQuestion } from './complete.js';
+import { decide } from './decide.js';
+import { buildIndex, type KnowledgeIndex } from './index.js';
+import { normalizeText, truncateQuestion } from './normalize.js';
+import { createScratch, rerank, scoreFacts, type ScoredFact } from './score.js';
+import type {
+  AskOptions,
+  AskResult,
+  Candidate,
+  Engine,
+  FactRef,
+  MatchResult,
+  PackedFact,
+  Scope,
+} from './types.js';
+
+/** How many follow-ups an answer offers. */
+export const MAX_FOLLOW_UPS = 3;
+/** How many key questions a decline suggests when nothing came close. */
+export const MAX_SUGGESTIONS = 3;
+
+const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+
+/** A scope test over fact indices; undefined scope lets everything through. */
+function scopeFilter(index: KnowledgeIndex, scope: Scope | undefined): (f: number) => boolean {
+  const packId = scope?.packId;
+  const tags = scope?.tags?.filter((t) => t.length > 0) ?? [];
+  if (!packId && tags.length === 0) return () => true;
+  return (f) => {
+    const entry = index.facts[f]!;
+    if (packId && entry.pack.id !== packId) return false;
+    return tags.length === 0 || tags.some((t) => entry.tags.has(t));
+  };
+}
+
+/**
+ * Builds the answer engine over the given packs. Everything is precomputed here; each question
+ * then costs a few map look-ups and a walk over the postings of its own words. Pure: no clock,
+ * no randomness, no I/O; the same packs and question always give the same result.
+ */
+export function createEngine(packs: readonly Pack[]): Engine {
+  const index = buildIndex(packs);
+  const scratch = createScratch(index);
+
+  const ref = (f: number): FactRef => {
+    const { fact } = index.facts[f]!;
+    return { factId: fact.id, question: fact.question };
+  };
+  const candidate = (s: ScoredFact): Candidate => ({ ...ref(s.factIndex), confidence: round(s.score) });
+
+  const keyQuestions = (inScope: (f: number) => boolean, limit: number): FactRef[] => {
+    // The first facts of each pack are its key questions: authors put the essentials first.
+    const out: FactRef[] = [];
+    for (let round = 0; out.length < limit; round++) {
+      let any = false;
+      for (const pack of index.packs) {
+        const fact = pack.facts[round];
+        if (!fact) continue;
+        any = true;
+        const f = index.factIndexById.get(fact.id);
+        if (f !== undefined && inScope(f) && out.length < limit) out.push(ref(f));
+      }
+      if (!any) break;
+    }
+    return out;
+  };
+
+  const followUpsOf = (f: number, inScope: (f: number) => boolean): FactRef[] =>
+    index.facts[f]!.fact.related.flatMap((id) => {
+      const r = index.factIndexById.get(id);
+      return r !== undefined && inScope(r) ? [ref(r)] : [];
+    }).slice(0, MAX_FOLLOW_UPS);
+
+  const answered = (
+    s: ScoredFact,
+    confidence: number,
+    scored: readonly ScoredFact[],
+    viaContext: boolean,
+    inScope: (f: number) => boolean,
+  ): MatchResult => {
+    const { fact, pack } = index.facts[s.factIndex]!;
+    return {
+      status: 'answered',
+      fact,
+      pack,
+      confidence: round(confidence),
+      followUps: followUpsOf(s.factIndex, inScope),
+      alternatives: scored.filter((x) => x.factIndex !== s.factIndex).slice(0, 3).map(candidate),
+      viaContext,
+    };
+  };
+
+  const rank = (analysis: Analysis, inScope: (f: number) => boolean): ScoredFact[] =>
+    rerank(index, analysis.words.join(' '), scoreFacts(index, analysis, scratch, inScope));
+
+  const match = (text: string, options: AskOptions | undefined): MatchResult => {
+    const inScope = scopeFilter(index, options);
+    if (normalizeText(text).length === 0) {
+      const rejected = text.trim().length === 0 ? 'empty' : 'no-words';
+      return { status: 'no-match', confidence: 0, suggestions: keyQuestions(inScope, MAX_SUGGESTIONS), rejected };
+    }
+    const analysis = analyze(text, index.synonyms, index.speller);
+
+    const exact =
+      options?.exactPhrasings === false
+        ? []
+        : (index.exact.get(analysis.words.join(' ')) ?? []).filter(inScope);
+    if (exact.length === 1) {
+      const s = { factIndex: exact[0]!, score: 1 };
+      return answered(s, 1, scoreFacts(index, analysis, scratch, inScope), false, inScope);
+    }
+
+    const scored = rank(analysis, inScope);
+    const previous = options?.previousFactId
+      ? index.factIndexById.get(options.previousFactId)
+      : undefined;
+    const preferred = new Set<number>();
+    if (previous !== undefined) {
+      for (const id of index.facts[previous]!.fact.related) {
+        const r = index.factIndexById.get(id);
+        if (r !== undefined) preferred.add(r);
+      }
+    }
+    const verdict = decide(scored, preferred);
+    switch (verdict.kind) {
+      case 'answered':
+        return answered(verdict.best, verdict.best.score, scored, verdict.viaContext, inScope);
+      case 'ambiguous':
+        return {
+          status: 'ambiguous',
+          confidence: round(verdict.candidates[0]?.score ?? 0),
+          candidates: verdict.candidates.map(candidate),
+        };
+      case 'no-match': {
+        const near = verdict.nearMisses.map((s) => ref(s.factIndex));
+        return {
+          status: 'no-match',
+          confidence: round(scored[0]?.score ?? 0),
+          suggestions: near.length > 0 ? near : keyQuestions(inScope, MAX_SUGGESTIONS),
+        };
+      }
+    }
+  };
+
+  const packed = (f: number): PackedFact => {
+    const { fact, pack } = index.facts[f]!;
+    return { fact, pack };
+  };
+
+  return {
+    packs: index.packs,
+    size: index.facts.length,
+    ask(question: string, options?: AskOptions): AskResult {
+      const input = typeof question === 'string' ? question : '';
+      const { text, truncated } = truncateQuestion(input);
+      return { ...match(text, options), question: text, truncated };
+    },
+    rank(question, options) {
+      const { text } = truncateQuestion(typeof question === 'string' ? question : '');
+      const analysis = analyze(text, index.synonyms, index.speller);
+      const limit = Math.max(0, Math.min(options?.limit ?? 10, 25));
+      return rank(analysis, scopeFilter(index, options)).slice(0, limit).map(candidate);
+    },
+    autocomplete(partial, options) {
+      const limit = Math.max(0, Math.min(options?.limit ?? 25, 25));
+      const inScope = scopeFilter(index, options);
+      const { text } = truncateQuestion(typeof partial === 'string' ? partial : '');
+      if (normalizeText(text).length === 0) {
+        return keyQuestions(inScope, limit).map((r) => ({ ...r, confidence: 0 }));
+      }
+      return completeQuestion(index, scratch, text, inScope, limit).map(candidate);
+    },
+    fact(factId) {
+      const f = index.factIndexById.get(factId);
+      return f === undefined ? undefined : packed(f);
+    },
+    facts(scope) {
+      const inScope = scopeFilter(index, scope);
+      return index.facts.flatMap((_, f) => (inScope(f) ? [packed(f)] : []));
+    },
+    randomFact(random, scope) {
+      const inScope = scopeFilter(index, scope);
+      const pool = index.facts.flatMap((_, f) => (inScope(f) ? [f] : []));
+      if (pool.length === 0) return undefined;
+      const pick = Math.min(pool.length - 1, Math.floor(random() * pool.length));
+      return packed(pool[Math.max(0, pick)]!);
+    },
+    tags() {
+      const counts = new Map<string, number>();
+      for (const entry of index.facts) {
+        for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import type { Fact, Pack } from '../knowledge/schema.js';
+import {
+  analyze,
+  applySynonyms,
+  buildSynonymTable,
+  stemWord,
+  type SynonymTable,
+} from './analyze.js';
+import { normalizeText, tokenize } from './normalize.js';
+import { buildSpellIndex, type SpellIndex } from './spell.js';
+import { LIGHT_WORDS, STOPWORDS } from './stopwords.js';
+
+/** How much a term found only in a fact's answer counts, next to one in its phrasings. */
+export const ANSWER_FIELD_WEIGHT = 0.6;
+/** The most an everyday word (see {@link LIGHT_WORDS}) can weigh. */
+export const LIGHT_WORD_CAP = 0.35;
+
+/** One phrasing of a fact's question: its canonical question or an alternate. */
+export interface Phrasing {
+  readonly factIndex: number;
+  /** Term ids, without repeats. */
+  readonly terms: Int32Array;
+  /** The sum of the terms' weights. */
+  readonly mass: number;
+  /** The exact-match key: corrected words with synonyms applied, function words kept. */
+  readonly key: string;
+  /** Normalised text, for character-level comparison and prefix completion. */
+  readonly text: string;
+  readonly canonical: boolean;
+}
+
+export interface IndexedFact {
+  readonly fact: Fact;
+  readonly pack: Pack;
+  readonly tags: ReadonlySet<string>;
+  /** Indices of this fact's phrasings; the first is the canonical question. */
+  readonly phrasings: readonly number[];
+}
+
+/**
+ * Everything the engine precomputes at load so that answering is a handful of look-ups:
+ * term ids and weights, postings from terms to phrasings and to facts, the exact-phrasing map,
+ * the typo corrector and a sorted list of phrasings for prefix completion.
+ */
+export interface KnowledgeIndex {
+  readonly packs: readonly Pack[];
+  readonly facts: readonly IndexedFact[];
+  readonly factIndexById: ReadonlyMap<string, number>;
+  readonly phrasings: readonly Phrasing[];
+  readonly synonyms: SynonymTable;
+  readonly speller: SpellIndex;
+  readonly termIds: ReadonlyMap<string, number>;
+  /** Weight of each term id (inverse document frequency over facts, everyday words capped). */
+  readonly termWeight: Float64Array;
+  /** The weight a word unknown to every pack gets. */
+  readonly unknownWeight: number;
+  /** term id → phrasing indices holding it. */
+  readonly phrasingPostings: readonly Int32Array[];
+  /** term id → pairs (fact index, field weight × 1000), flattened. */
+  readonly factPostings: readonly Int32Array[];
+  /** Exact-match key → fact indices whose phrasing it is. */
+  readonly exact: ReadonlyMap<string, readonly number[]>;
+  /** Phrasing indices ordered by their normalised text, for prefix completion. */
+  readonly byText: Int32Array;
+  /** Vocabulary words sorted, with the number of facts using each, for prefix completion. */
+  readonly vocabulary: readonly string[];
+  /** For each vocabulary word, the term ids it stands for once synonyms are applied. */
+  readonly vocabularyTerms: readonly (readonly number[])[];
+}
+
+/** Inverse document frequency, BM25's form: always positive, large for rare terms. */
+export function inverseFrequency(documents: number, frequency: number): number {
+  return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+}
+
+function weightFor(word: string, idf: number): number {
+  return LIGHT_WORDS.has(word) ? Math.min(idf, LIGHT_WORD_CAP) : idf;
+}
+
+/** Builds the index over the given packs. Pure and deterministic. */
+export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
+  const synonyms = buildSynonymTable(packs.flatMap((pack) => Object.entries(pack.synonyms)));
+
+  const facts: IndexedFact[] = [];
+  const factIndexById = new Map<string, number>();
+  const wordFrequency = new Map<string, number>();
+  const termIds = new Map<string, number>();
+  const termWords: string[] = [];
+  const termDocs: number[] = [];
+  const termFirstWord: string[] = [];
+
+  const termIdOf = (term: string, word: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termWords.length;
+      termIds.set(term, id);
+      termWords.push(term);
+      termDocs.push(0);
+      termFirstWord.push(word);
+    }
+    return id;
+  };
+
+  interface Draft {
+    phrasingTerms: { terms: number[]; key: string; text: string }[];
+    answerTerms: Set<number>;
+    strongTerms: Set<number>;
+  }
+  const drafts: Draft[] = [];
+
+  const countWords = (text: string, seen: Set<string>) => {
+    for (const word of tokenize(normalizeText(text))) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
+    }
+  };
+  const termsOf = (text: string) => {
+    const analysis = analyze(text, synonyms);
+    const ids: number[] = [];
+    for (const word of analysis.words) {
+      if (STOPWORDS.has(word)) continue;
+      const id = termIdOf(stemWord(word), word);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return { ids, key: analysis.words.join(' ') };
+  };
+
+  for (const pack of packs) {
+    for (const fact of pack.facts) {
+      if (factIndexById.has(fact.id)) continue;
+      factIndexById.set(fact.id, facts.length);
+      const seenWords = new Set<string>();
+      const texts = [fact.question, ...fact.alternates];
+      for (const text of [...texts, ...fact.keywords, fact.answer]) countWords(text, seenWords);
+      const phrasingTerms = texts.map((text) => {
+        const { ids, key } = termsOf(text);
+        return { terms: ids, key, text: normalizeText(text) };
+      });
+      const strongTerms = new Set<number>(phrasingTerms.flatMap((p) => p.terms));
+      for (const keyword of fact.keywords) for (const id of termsOf(keyword).ids) strongTerms.add(id);
+      const answerTerms = new Set<number>(termsOf(fact.answer).ids);
+      for (const id of new Set([...strongTerms, ...answerTerms])) termDocs[id]! += 1;
+      drafts.push({ phrasingTerms, answerTerms, strongTerms });
+      facts.push({ fact, pack, tags: new Set(fact.tags), phrasings: [] });
+    }
+  }
+  for (const [canonical, variants] of Object.entries(
+    Object.assign({}, ...packs.map((p) => p.synonyms)) as Record<string, string[]>,
+  )) {
+    for (const text of [canonical, ...variants]) {
+      for (const word of tokenize(normalizeText(text))) {
+        if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
+      }
+    }
+  }
+
+  const documents = facts.length;
+  const termWeight = new Float64Array(termWords.length);
+  for (let id = 0; id < termWords.length; id++) {
+    termWeight[id] = weightFor(termFirstWord[id]!, inverseFrequency(documents, termDocs[id]!));
+  }
+
+  const phrasings: Phrasing[] = [];
+  const phrasingLists: number[][] = termWords.map(() => []);
+  const factLists: number[][] = termWords.map(() => []);
+  const exact = new Map<string, number[]>();
+  drafts.forEach((draft, factIndex) => {
+    const mine = facts[factIndex]!.phrasings as number[];
+    draft.phrasingTerms.forEach((p, order) => {
+      const index = phrasings.length;
+      let mass = 0;
+      for (const id of p.terms) {
+        mass += termWeight[id]!;
+        phrasingLists[id]!.push(index);
+      }
+      phrasings.push({
+        factIndex,
+        terms: Int32Array.from(p.terms),
+        mass,
+        key: p.key,
+        text: p.text,
+        canonical: order === 0,
+      });
+      mine.push(index);
+      const list = exact.get(p.key);
+      if (!list) exact.set(p.key, [factIndex]);
+      else if (!list.includes(factIndex)) list.push(factIndex);
+    });
+    for (const id of new Set([...draft.strongTerms, ...draft.answerTerms])) {
+      const weight = draft.strongTerms.has(id) ? 1 : ANSWER_FIELD_WEIGHT;
+      factLists[id]!.push(factIndex, Math.round(weight * 1000));
+    }
+  });
+
+  const byText = Int32Array.from(phrasings.keys()).sort((a, b) => {
+    const x = phrasings[a]!.text;
+    const y = phrasings[b]!.text;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();
+
+  return {
+    packs,
+    facts,
+    factIndexById,
+    phrasings,
+    synonyms,
+    speller: buildSpellIndex(wordFrequency),
+    termIds,
+    termWeight,
+    unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
+    phrasingPostings: phrasingLists.map((list) => Int32Array.from(list)),
+    factPostings: factLists.map((list) => Int32Array.from(list)),
+    exact,
+    byText,
+    vocabulary,
+    vocabularyTerms: vocabulary.map((word) =>
+      applySynonyms([word], synonyms).flatMap((w) => {
+        const id = STOPWORDS.has(w) ? undefined : termIds.get(stemWord(w));
+        return id === undefined ? [] : [id];
+      }),
+    ),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Text normalisation shared by questions and facts, so both sides of a comparison go through
+ * exactly the same steps. Every regular expression here is linear: no nested quantifiers over
+ * user text.
+ */
+
+/** Questions are judged on their first 500 characters; the reply says when a question was cut. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** `<@123>`, `<@!123>`, `<@&123>`, `<#123>`: user, role and channel mentions carry no meaning here. */
+const DISCORD_MENTION = /<(?:@[!&]?|#)\d{1,25}>/g;
+/** `<:name:123>` and `<a:name:123>`: custom emoji; keep the name, which is sometimes a word. */
+const CUSTOM_EMOJI = /<a?:(\w{1,32}):\d{1,25}>/g;
+/** `<t:1234567890:R>`: timestamps. */
+const TIMESTAMP = /<t:-?\d{1,20}(?::[tTdDfFR])?>/g;
+/** `/ask`-style slash mentions `</ask:123>`. */
+const SLASH_MENTION = /<\/[\w -]{1,32}:\d{1,25}>/g;
+/** Links: the address is never part of a question. Masked links keep their label. */
+const MASKED_LINK = /\[([^\]\n]{0,200})\]\(<?https?:\/\/[^\s)>]{1,2000}>?\)/g;
+const BARE_LINK = /<?https?:\/\/[^\s>]{1,2000}>?/g;
+/** Everyone and here pings. */
+const EVERYONE = /@(?:everyone|here)\b/g;
+/**
+ * Combining marks: diacritics (é → e) and the stacked marks of "zalgo" text both go, which is
+ * why this runs after NFD decomposition.
+ */
+const COMBINING_MARKS = /\p{M}+/gu;
+/** Apostrophes inside words vanish ("bhutto's" → "bhuttos"), so possessives stay one token. */
+const APOSTROPHE = /(\p{L})['’‘`](\p{L})/gu;
+/**
+ * Anything that is not a letter or a digit separates words, except a decimal point between
+ * digits: "36.2" stays one word and never reads as "362" or "3.62".
+ */
+const NON_WORD = /(?:[^\p{L}\p{N}.]|(?<!\d)\.|\.(?!\d))+/gu;
+/** Thousands separators: "4,500" is "4500". */
+const NUMBER_SEPARATOR = /(\d),(\d{3})(?!\d)/g;
+
+/** Removes Discord markup (mentions, emoji, spoilers, code, links) and keeps the words. */
+export function stripDiscordMarkup(text: string): string {
+  return text
+    .replace(MASKED_LINK, ' $1 ')
+    .replace(BARE_LINK, ' ')
+    .replace(SLASH_MENTION, ' ')
+    .replace(TIMESTAMP, ' ')
+    .replace(CUSTOM_EMOJI, ' $1 ')
+    .replace(DISCORD_MENTION, ' ')
+    .replace(EVERYONE, ' ');
+}
+
+/**
+ * Folds text to the form the engine compares: Unicode NFKC (full-width letters, ligatures, "₨"
+ * becomes "Rs"), Discord markup removed, lower case, diacritics and zalgo stripped, punctuation
+ * turned into single spaces. Spoiler bars, code ticks, asterisks and underscores are punctuation,
+ * so their content survives.
+ */
+export function normalizeText(text: string): string {
+  const folded = stripDiscordMarkup(text.normalize('NFKC'))
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHE, '$1$2')
+    .replace(NUMBER_SEPARATOR, '$1$2');
+  return folded.replace(NON_WORD, ' ').trim();
+}
+
+/** Splits normalised text into words. */
+export function tokenize(normalized: string): string[] {
+  return normalized.length === 0 ? [] : normalized.split(' ');
+}
+
+/** Cuts a question to {@link MAX_QUESTION_LENGTH} characters without splitting a surrogate pair. */
+export function truncateQuestion(question: string): { text: string; truncated: boolean } {
+  if (question.length <= MAX_QUESTION_LENGTH) return { text: question, truncated: false };
+  const chars = Array.from(question);
+  if (chars.length <= MAX_QUESTION_LENGTH) return { text: question, truncated: false };
+  return { text: chars.slice(0, MAX_QUESTION_LENGTH).join(''), truncated: true };
+}

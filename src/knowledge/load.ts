@@ -1,0 +1,37 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { MAX_PACK_BYTES, parsePackText, type ParsedFile } from './parse.js';
+import type { Problem } from './problem.js';
+import { validatePacks, type ValidationResult } from './validate.js';
+
+/** Reads every `*.yaml` pack in `dir` (sorted by name, so load order is stable). */
+export async function readPackFiles(dir: string, cwd = process.cwd()): Promise<ParsedFile[] | Problem[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch (error) {
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'ENOENT'
+        ? 'the knowledge folder does not exist'
+        : 'the knowledge folder cannot be read';
+    return [{ file: relative(cwd, dir) || dir, line: 1, col: 1, message: reason }];
+  }
+  return Promise.all(
+    names.map(async (name) => {
+      const path = join(dir, name);
+      const file = relative(cwd, path) || path;
+      const size = (await stat(path)).size;
+      if (size > MAX_PACK_BYTES) return parsePackText(file, ' '.repeat(MAX_PACK_BYTES + 1));
+      return parsePackText(file, await readFile(path, 'utf8'));
+    }),
+  );
+}
+
+/** Reads and validates the packs in `dir`. Never throws for bad content: problems come back. */
+export async function loadPacks(dir: string, cwd = process.cwd()): Promise<ValidationResult> {
+  const files = await readPackFiles(dir, cwd);
+  if (files.length > 0 && !('locate' in files[0]!)) {
+    return { ok: false, errors: files as Problem[], warnings: [] };
+  }
+  return validatePacks(files as ParsedFile[]);
+}

@@ -1,0 +1,212 @@
+import { applySynonyms, buildSynonymTable } from '../engine/analyze.js';
+import { createEngine } from '../engine/engine.js';
+import { normalizeText, tokenize } from '../engine/normalize.js';
+import type { ParsedFile, PathSegment } from './parse.js';
+import type { Problem } from './problem.js';
+import type { Pack } from './schema.js';
+
+/** A pack that passed its schema, with the file it came from. */
+export interface LoadedPack {
+  readonly pack: Pack;
+  readonly source: ParsedFile;
+}
+
+export interface RuleFindings {
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
+}
+
+/** A rule looks across every loaded pack and reports what is wrong. Pure. */
+export type Rule = (packs: readonly LoadedPack[]) => RuleFindings;
+
+const at = (
+  loaded: LoadedPack,
+  path: readonly PathSegment[],
+  message: string,
+  factId?: string,
+): Problem => ({ file: loaded.source.file, ...loaded.source.locate(path), factId, message });
+
+const none = (): RuleFindings => ({ errors: [], warnings: [] });
+
+/** Pack ids are unique. */
+export const uniquePackIds: Rule = (packs) => {
+  const findings = none();
+  const seen = new Map<string, string>();
+  for (const loaded of packs) {
+    const first = seen.get(loaded.pack.id);
+    if (first) {
+      findings.errors.push(at(loaded, ['id'], `pack id "${loaded.pack.id}" is also used by ${first}`));
+    } else seen.set(loaded.pack.id, loaded.source.file);
+  }
+  return findings;
+};
+
+/** Fact ids are unique across every pack. */
+export const uniqueFactIds: Rule = (packs) => {
+  const findings = none();
+  const seen = new Map<string, string>();
+  for (const loaded of packs) {
+    loaded.pack.facts.forEach((fact, i) => {
+      const first = seen.get(fact.id);
+      if (first) {
+        findings.errors.push(
+          at(loaded, ['facts', i, 'id'], `id: "${fact.id}" is already used (${first})`, fact.id),
+        );
+      } else seen.set(fact.id, `${loaded.source.file}:${loaded.source.locate(['facts', i, 'id']).line}`);
+    });
+  }
+  return findings;
+};
+
+/** Related facts exist and are not the fact itself. */
+export const relatedResolve: Rule = (packs) => {
+  const findings = none();
+  const ids = new Set(packs.flatMap((l) => l.pack.facts.map((f) => f.id)));
+  for (const loaded of packs) {
+    loaded.pack.facts.forEach((fact, i) => {
+      fact.related.forEach((id, j) => {
+        const path = ['facts', i, 'related', j];
+        if (id === fact.id) {
+          findings.errors.push(at(loaded, path, 'related: a fact cannot relate to itself', fact.id));
+        } else if (!ids.has(id)) {
+          findings.errors.push(at(loaded, path, `related: no fact has the id "${id}"`, fact.id));
+        }
+      });
+    });
+  }
+  return findings;
+};
+
+/** Citations name a declared source, one of its sections, and a paragraph that exists. */
+export const citationsResolve: Rule = (packs) => {
+  const findings = none();
+  for (const loaded of packs) {
+    const sources = new Map(loaded.pack.sources.map((s) => [s.id, s]));
+    loaded.pack.facts.forEach((fact, i) => {
+      const source = sources.get(fact.source.id);
+      if (!source) {
+        const known = [...sources.keys()].join(', ');
+        findings.errors.push(
+          at(loaded, ['facts', i, 'source', 'id'], `source.id: "${fact.source.id}" is not one of this pack's sources (${known})`, fact.id),
+        );
+        return;
+      }
+      const section = source.sections.find((s) => s.name === fact.source.section);
+      if (!section) {
+        const known = source.sections.map((s) => `"${s.name}"`).join(', ');
+        findings.errors.push(
+          at(loaded, ['facts', i, 'source', 'section'], `source.section: "${fact.source.section}" is not a section of ${source.id} (${known})`, fact.id),
+        );
+        return;
+      }
+      if (fact.source.paragraph > section.paragraphs) {
+        findings.errors.push(
+          at(loaded, ['facts', i, 'source', 'paragraph'], `source.paragraph: ${fact.source.section} has ${section.paragraphs} paragraph${section.paragraphs === 1 ? '' : 's'}, not ${fact.source.paragraph}`, fact.id),
+        );
+      }
+    });
+  }
+  return findings;
+};
+
+/** No two phrasings, in one fact or across facts, read the same once normalised. */
+export const distinctPhrasings: Rule = (packs) => {
+  const findings = none();
+  const synonyms = buildSynonymTable(packs.flatMap((l) => Object.entries(l.pack.synonyms)));
+  const seen = new Map<string, { factId: string; where: string }>();
+  for (const loaded of packs) {
+    loaded.pack.facts.forEach((fact, i) => {
+      const texts: [string, PathSegment[]][] = [
+        [fact.question, ['facts', i, 'question']],
+        ...fact.alternates.map((text, j): [string, PathSegment[]] => [text, ['facts', i, 'alternates', j]]),
+      ];
+      for (const [text, path] of texts) {
+        const key = applySynonyms(tokenize(normalizeText(text)), synonyms).join(' ');
+        const first = seen.get(key);
+        const field = path.length === 3 ? 'question' : 'alternates';
+        if (!first) {
+          seen.set(key, { factId: fact.id, where: `${loaded.source.file}:${loaded.source.locate(path).line}` });
+        } else if (first.factId === fact.id) {
+          findings.warnings.push(at(loaded, path, `${field}: "${text}" repeats another phrasing of this fact`, fact.id));
+        } else {
+          findings.errors.push(
+            at(loaded, path, `${field}: "${text}" reads the same as a phrasing of ${first.factId} (${first.where})`, fact.id),
+          );
+        }
+      }
+    });
+  }
+  return findings;
+};
+
+/** A trivia answer is never among its own distractors, and distractors do not repeat. */
+export const fairTrivia: Rule = (packs) => {
+  const findings = none();
+  const fold = (s: string) => normalizeText(s);
+  for (const loaded of packs) {
+    loaded.pack.facts.forEach((fact, i) => {
+      fact.trivia.forEach((item, k) => {
+        const right = new Set([item.answer, ...item.accept].map(fold));
+        const seen = new Set<string>();
+        item.distractors.forEach((d, m) => {
+          const path = ['facts', i, 'trivia', k, 'distractors', m];
+          const key = fold(d);
+          if (right.has(key)) {
+            findings.errors.push(at(loaded, path, `trivia[${k}].distractors: "${d}" is a right answer`, fact.id));
+          } else if (seen.has(key)) {
+            findings.errors.push(at(loaded, path, `trivia[${k}].distractors: "${d}" is listed twice`, fact.id));
+          }
+          seen.add(key);
+        });
+      });
+    });
+  }
+  return findings;
+};
+
+/**
+ * Self-retrieval: each fact's own question and alternates, matched without the exact-phrasing
+ * shortcut, must rank that fact first. A phrasing that does not is one students would type and
+ * get another fact for. Ranked first but too close to call is a warning.
+ */
+export const selfRetrieval: Rule = (packs) => {
+  const findings = none();
+  const engine = createEngine(packs.map((l) => l.pack));
+  for (const loaded of packs) {
+    loaded.pack.facts.forEach((fact, i) => {
+      const texts: [string, PathSegment[], string][] = [
+        [fact.question, ['facts', i, 'question'], 'question'],
+        ...fact.alternates.map((text, j): [string, PathSegment[], string] => [text, ['facts', i, 'alternates', j], 'alternates']),
+      ];
+      for (const [text, path, field] of texts) {
+        const ranked = engine.rank(text);
+        const top = ranked[0];
+        if (!top || top.factId !== fact.id) {
+          findings.errors.push(
+            at(loaded, path, `${field}: "${text}" retrieves ${top ? top.factId : 'nothing'} instead of this fact`, fact.id),
+          );
+        } else {
+          const verdict = engine.ask(text, { exactPhrasings: false });
+          if (verdict.status !== 'answered') {
+            const others = ranked.slice(1, 3).map((c) => c.factId).join(', ');
+            findings.warnings.push(
+              at(loaded, path, `${field}: "${text}" only narrowly retrieves this fact (close: ${others})`, fact.id),
+            );
+          }
+        }
+      }
+    });
+  }
+  return findings;
+};
+
+/** Every rule, in the order their findings are reported. */
+export const RULES: readonly Rule[] = [
+  uniquePackIds,
+  uniqueFactIds,
+  relatedResolve,
+  citationsResolve,
+  distinctPhrasings,
+  fairTrivia,
+  selfRetrieval,
+];
