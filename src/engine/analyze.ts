@@ -64,7 +64,13 @@ export function applySynonyms(words: readonly string[], table: SynonymTable): st
         break;
       }
     }
-    if (!matched) out.push(words[i++]!);
+    if (!matched) {
+      // A plural or a possessive written without its apostrophe ("zabs") still finds "zab".
+      const word = words[i++]!;
+      const singular = word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
+      if (singular) out.push(...singular);
+      else out.push(word);
+    }
   }
   return out;
 }
@@ -81,12 +87,36 @@ export function stemWord(word: string): string {
   return stem;
 }
 
+/**
+ * What a question asks for: a time, a place, a person, a reason or an amount. Each is matched
+ * like a word (written with a leading underscore, which no real word can have), so "when did he
+ * visit china" leans away from a fact that is about China but answers no "when".
+ */
+const INTENTS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:when|whens|what (?:year|date|month|day|days|time)|which (?:year|date|month|day|days)|how long)\b/, '_when'],
+  [/\b(?:where|wheres|what (?:city|place|country)|which (?:city|place|country))\b/, '_where'],
+  [/\b(?:who|whom|whose|whos)\b/, '_who'],
+  [/\b(?:why|what for|how come)\b/, '_why'],
+  [/\b(?:how much|how many)\b/, '_amount'],
+];
+
+/** The intents a question's words express, in a fixed order. */
+export function intentsOf(words: readonly string[]): string[] {
+  const text = words.join(' ');
+  return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
+}
+
+/** True for the pseudo-terms {@link intentsOf} produces. */
+export const isIntent = (term: string): boolean => term.startsWith('_');
+
 /** One analysed piece of text. */
 export interface Analysis {
   /** The words after typo correction and synonyms, function words kept: the exact-match key. */
   readonly words: readonly string[];
-  /** The stems of the content words, in order, without repeats. */
+  /** The intents, then the stems of the content words, in order, without repeats. */
   readonly terms: readonly string[];
+  /** For each term, the word it came from (the intent itself for intents). */
+  readonly termWords: readonly string[];
   /** Words that were corrected, original → correction. */
   readonly corrections: ReadonlyMap<string, string>;
 }
@@ -109,14 +139,16 @@ export function analyze(text: string, synonyms: SynonymTable, speller?: SpellInd
       })
     : raw;
   const words = applySynonyms(corrected, synonyms);
-  const terms: string[] = [];
-  const seen = new Set<string>();
+  const terms: string[] = intentsOf(words);
+  const termWords: string[] = [...terms];
+  const seen = new Set<string>(terms);
   for (const word of words) {
     if (STOPWORDS.has(word)) continue;
     const term = stemWord(word);
     if (seen.has(term)) continue;
     seen.add(term);
     terms.push(term);
+    termWords.push(word);
   }
-  return { words, terms, corrections };
+  return { words, terms, termWords, corrections };
 }

@@ -7,11 +7,11 @@ import type { ScoredFact } from './score.js';
  */
 export const DECISION = Object.freeze({
   /** The least score an answer needs. */
-  answer: 0.56,
+  answer: 0.5,
   /** How far ahead of the runner-up an answer must be. */
   margin: 0.06,
   /** The least score a "did you mean" candidate needs. */
-  candidate: 0.4,
+  candidate: 0.45,
   /** Candidates further than this below the best are not offered. */
   spread: 0.15,
   /** How many candidates "did you mean" offers. */

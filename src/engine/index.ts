@@ -3,11 +3,14 @@ import {
   analyze,
   applySynonyms,
   buildSynonymTable,
+  isIntent,
   stemWord,
   type SynonymTable,
 } from './analyze.js';
 import { normalizeText, tokenize } from './normalize.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
+import { specificity } from './english.js';
+import { BUILTIN_SYNONYMS } from './thesaurus.js';
 import { LIGHT_WORDS, STOPWORDS } from './stopwords.js';
 
 /** How much a term found only in a fact's answer counts, next to one in its phrasings. */
@@ -73,13 +76,25 @@ export function inverseFrequency(documents: number, frequency: number): number {
   return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
 
-function weightFor(word: string, idf: number): number {
-  return LIGHT_WORDS.has(word) ? Math.min(idf, LIGHT_WORD_CAP) : idf;
+/** The most an intent (see `intentsOf`) can weigh: it steers, it does not decide. */
+export const INTENT_CAP = 1;
+
+/**
+ * A word's weight: how rare it is in the packs, times how telling it is in everyday English,
+ * with everyday question words and intents capped.
+ */
+export function weightFor(word: string, idf: number): number {
+  if (isIntent(word)) return Math.min(idf, INTENT_CAP);
+  const weight = idf * specificity(word);
+  return LIGHT_WORDS.has(word) ? Math.min(weight, LIGHT_WORD_CAP) : weight;
 }
 
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
-  const synonyms = buildSynonymTable(packs.flatMap((pack) => Object.entries(pack.synonyms)));
+  const synonyms = buildSynonymTable([
+    ...packs.flatMap((pack) => Object.entries(pack.synonyms)),
+    ...Object.entries(BUILTIN_SYNONYMS),
+  ]);
 
   const facts: IndexedFact[] = [];
   const factIndexById = new Map<string, number>();
@@ -118,11 +133,10 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const termsOf = (text: string) => {
     const analysis = analyze(text, synonyms);
     const ids: number[] = [];
-    for (const word of analysis.words) {
-      if (STOPWORDS.has(word)) continue;
-      const id = termIdOf(stemWord(word), word);
+    analysis.terms.forEach((term, i) => {
+      const id = termIdOf(term, analysis.termWords[i]!);
       if (!ids.includes(id)) ids.push(id);
-    }
+    });
     return { ids, key: analysis.words.join(' ') };
   };
 

@@ -25,7 +25,8 @@ const EVERYONE = /@(?:everyone|here)\b/g;
  * why this runs after NFD decomposition.
  */
 const COMBINING_MARKS = /\p{M}+/gu;
-/** Apostrophes inside words vanish ("bhutto's" → "bhuttos"), so possessives stay one token. */
+/** The possessive "'s" goes ("bhutto's" → "bhutto"); other apostrophes join ("didn't" → "didnt"). */
+const POSSESSIVE = /(\p{L})['’‘`]s(?!\p{L})/gu;
 const APOSTROPHE = /(\p{L})['’‘`](\p{L})/gu;
 /**
  * Anything that is not a letter or a digit separates words, except a decimal point between
@@ -58,6 +59,7 @@ export function normalizeText(text: string): string {
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
+    .replace(POSSESSIVE, '$1')
     .replace(APOSTROPHE, '$1$2')
     .replace(NUMBER_SEPARATOR, '$1$2');
   return folded.replace(NON_WORD, ' ').trim();

@@ -1,8 +1,7 @@
 import Fuse from 'fuse.js';
-import type { Analysis } from './analyze.js';
+import { isIntent, type Analysis } from './analyze.js';
 import type { KnowledgeIndex } from './index.js';
-import { LIGHT_WORD_CAP } from './index.js';
-import { LIGHT_WORDS } from './stopwords.js';
+import { weightFor } from './index.js';
 
 /**
  * How the final score mixes its signals. The phrasing score asks "is this one of the ways the
@@ -15,6 +14,11 @@ export const SCORE_WEIGHTS = Object.freeze({
   fuse: 0.1,
   /** F-beta over question coverage and phrasing coverage: question coverage counts this much more. */
   beta: 1.6,
+  /**
+   * How hard a question word the fact does not explain at all pulls its score down, counted in
+   * words rather than weight: in a short question every word matters ("when did brezhnev die").
+   */
+  unexplained: 0.5,
 });
 
 /** How many of the best candidates Fuse re-ranks. */
@@ -28,28 +32,26 @@ export interface ScoredFact {
 interface QueryTerm {
   readonly id: number;
   readonly weight: number;
+  readonly intent: boolean;
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
 function queryTerms(index: KnowledgeIndex, analysis: Analysis): { terms: QueryTerm[]; mass: number } {
   const terms: QueryTerm[] = [];
   let mass = 0;
-  for (const term of analysis.terms) {
+  analysis.terms.forEach((term, i) => {
     const id = index.termIds.get(term);
     const weight =
-      id !== undefined
-        ? index.termWeight[id]!
-        : LIGHT_WORDS.has(term)
-          ? LIGHT_WORD_CAP
-          : index.unknownWeight;
-    terms.push({ id: id ?? -1, weight });
+      id !== undefined ? index.termWeight[id]! : weightFor(analysis.termWords[i]!, index.unknownWeight);
+    terms.push({ id: id ?? -1, weight, intent: isIntent(term) });
     mass += weight;
-  }
+  });
   return { terms, mass };
 }
 
 /** Reusable scratch arrays, sized to the index, so scoring allocates little per question. */
 export interface Scratch {
+  readonly factHits: Int32Array;
   readonly phrasingShared: Float64Array;
   readonly factShared: Float64Array;
   readonly factBest: Float64Array;
@@ -57,6 +59,7 @@ export interface Scratch {
 
 export function createScratch(index: KnowledgeIndex): Scratch {
   return {
+    factHits: new Int32Array(index.facts.length),
     phrasingShared: new Float64Array(index.phrasings.length),
     factShared: new Float64Array(index.facts.length),
     factBest: new Float64Array(index.facts.length),
@@ -77,9 +80,11 @@ export function scoreFacts(
   if (mass === 0) return [];
   const touchedPhrasings: number[] = [];
   const touchedFacts: number[] = [];
-  const { phrasingShared, factShared, factBest } = scratch;
+  const { phrasingShared, factShared, factBest, factHits } = scratch;
+  let contentTerms = 0;
 
   for (const term of terms) {
+    if (!term.intent) contentTerms += 1;
     if (term.id < 0) continue;
     for (const p of index.phrasingPostings[term.id]!) {
       if (phrasingShared[p] === 0) touchedPhrasings.push(p);
@@ -88,8 +93,9 @@ export function scoreFacts(
     const postings = index.factPostings[term.id]!;
     for (let i = 0; i < postings.length; i += 2) {
       const f = postings[i]!;
-      if (factShared[f] === 0 && factBest[f] === 0) touchedFacts.push(f);
+      if (factShared[f] === 0 && factHits[f] === 0) touchedFacts.push(f);
       factShared[f]! += (term.weight * postings[i + 1]!) / 1000;
+      if (!term.intent) factHits[f]! += 1;
     }
   }
 
@@ -109,10 +115,14 @@ export function scoreFacts(
   for (const f of touchedFacts) {
     const coverage = Math.min(1, factShared[f]! / mass);
     const best = factBest[f]!;
+    const explained = contentTerms === 0 ? 1 : factHits[f]! / contentTerms;
     factShared[f] = 0;
     factBest[f] = 0;
+    factHits[f] = 0;
     if (!inScope(f)) continue;
-    const score = (SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base;
+    const score =
+      ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
+      explained ** SCORE_WEIGHTS.unexplained;
     if (score > 0) scored.push({ factIndex: f, score });
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
