@@ -100,9 +100,12 @@ const INTENTS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:how much|how many)\b/, '_amount'],
 ];
 
+/** Question words count as intents only near the start: in "what was his post when he went", "when" asks nothing. */
+const INTENT_WINDOW = 3;
+
 /** The intents a question's words express, in a fixed order. */
 export function intentsOf(words: readonly string[]): string[] {
-  const text = words.join(' ');
+  const text = words.slice(0, INTENT_WINDOW + 1).join(' ');
   return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
 }
 

@@ -157,6 +157,17 @@ export function createEngine(packs: readonly Pack[]): Engine {
       const { text, truncated } = truncateQuestion(input);
       return { ...match(text, options), question: text, truncated };
     },
+    answerFact(factId, scope) {
+      const f = index.factIndexById.get(factId);
+      if (f === undefined) return undefined;
+      const inScope = scopeFilter(index, scope);
+      const { fact } = index.facts[f]!;
+      return {
+        ...answered({ factIndex: f, score: 1 }, 1, [], false, inScope),
+        question: fact.question,
+        truncated: false,
+      };
+    },
     rank(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const analysis = analyze(text, index.synonyms, index.speller);

@@ -77,7 +77,7 @@ export function inverseFrequency(documents: number, frequency: number): number {
 }
 
 /** The most an intent (see `intentsOf`) can weigh: it steers, it does not decide. */
-export const INTENT_CAP = 1;
+export const INTENT_CAP = 0.6;
 
 /**
  * A word's weight: how rare it is in the packs, times how telling it is in everyday English,

@@ -83,6 +83,11 @@ export interface Engine {
   readonly size: number;
   /** Answers, asks "did you mean", or declines. Never throws, whatever the input. */
   ask(question: string, options?: AskOptions): AskResult;
+  /**
+   * The answer for a fact picked by id (an autocomplete choice, a follow-up, a "did you mean"
+   * button): answered with full confidence, with its follow-ups. Undefined for an unknown id.
+   */
+  answerFact(factId: string, scope?: Scope): AskResult | undefined;
   /** The facts fuzzy matching ranks highest for a question, best first, at most `limit` (10). */
   rank(question: string, options?: Scope & { readonly limit?: number }): Candidate[];
   /** Fact questions for a partly typed question, best first, at most `limit` (default 25). */

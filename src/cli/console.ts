@@ -1,0 +1,110 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Engine, FactRef } from '../engine/types.js';
+import { citationLines, plain, renderText, type Paint } from './renderText.js';
+
+export interface ConsoleOptions {
+  readonly engine: Engine;
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly paint?: Paint;
+  /** Random source for `/random`, returning [0, 1). */
+  readonly random: () => number;
+  /** Whether to show a prompt (only when a person is typing). */
+  readonly prompt?: boolean;
+}
+
+const HELP = [
+  'Ask a question in your own words, for example: when did bhutto go to moscow',
+  'Type a number to pick a follow-up or a "did you mean" choice.',
+  '  /topics          what the knowledge packs cover',
+  '  /random          a random fact',
+  '  /source <fact>   the full citation of a fact (by id)',
+  '  /help            this help',
+  '  /quit            leave (Ctrl-D and Ctrl-C work too)',
+].join('\n');
+
+/**
+ * The console chat: a read-eval-print loop over the engine. Numbers pick from the last list
+ * offered; a question asked after an answer carries that answer as context. Resolves when the
+ * input ends or the user quits.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { engine, input, output } = options;
+  const paint = options.paint ?? plain;
+  const write = (text: string) => output.write(`${text}\n`);
+  const rl = createInterface({ input, output, terminal: false });
+  let choices: readonly FactRef[] = [];
+  let previousFactId: string | undefined;
+  const prompt = () => {
+    if (options.prompt !== false) output.write(paint('green', '> '));
+  };
+
+  const answer = (question: string, exactFact?: string) => {
+    const result =
+      (exactFact ? engine.answerFact(exactFact) : undefined) ??
+      engine.ask(question, { previousFactId });
+    const reply = renderText(result, paint);
+    choices = reply.choices;
+    if (result.status === 'answered') previousFactId = result.fact.id;
+    write(reply.text);
+  };
+
+  const command = (line: string): boolean => {
+    const [name = '', ...rest] = line.slice(1).split(/\s+/);
+    const arg = rest.join(' ').trim();
+    switch (name.toLowerCase()) {
+      case 'help':
+        write(HELP);
+        return true;
+      case 'topics': {
+        for (const pack of engine.packs) {
+          write(`${paint('bold', pack.title)} (${pack.id}): ${pack.facts.length} facts`);
+          write(`  ${pack.description}`);
+        }
+        const tags = [...engine.tags()].map(([tag, n]) => `${tag} (${n})`).join(', ');
+        write(`Tags: ${tags}`);
+        return true;
+      }
+      case 'random': {
+        const picked = engine.randomFact(options.random);
+        if (picked) answer(picked.fact.question, picked.fact.id);
+        return true;
+      }
+      case 'source': {
+        const found = engine.fact(arg) ?? (arg ? undefined : previousFactId ? engine.fact(previousFactId) : undefined);
+        if (!found) {
+          write(arg ? `No fact has the id "${arg}". Ask a question first, or try /topics.` : 'Usage: /source <fact-id>');
+          return true;
+        }
+        write(`${paint('bold', found.fact.question)} (${found.fact.id})`);
+        write(citationLines(found.fact, found.pack, paint).join('\n'));
+        return true;
+      }
+      case 'quit':
+      case 'exit':
+        return false;
+      default:
+        write(`Unknown command "/${name}". Type /help.`);
+        return true;
+    }
+  };
+
+  write(paint('bold', `Almanac: ${engine.size} facts from ${engine.packs.length} pack(s). Type /help for help.`));
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.replace(/\0/g, '').trim();
+    if (line.startsWith('/')) {
+      if (!command(line)) break;
+    } else if (/^\d{1,2}$/.test(line)) {
+      const choice = choices[Number(line) - 1];
+      if (choice) answer(choice.question, choice.factId);
+      else write(choices.length > 0 ? `Pick a number from 1 to ${choices.length}.` : 'There is nothing to pick from yet: ask a question.');
+    } else if (line.length > 0) {
+      answer(line);
+    }
+    prompt();
+  }
+  rl.close();
+  write('Bye.');
+}

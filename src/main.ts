@@ -1,0 +1,44 @@
+import { config as loadDotenv } from 'dotenv';
+import { parseConfig } from './config.js';
+import { loadEngine } from './cli/bootstrap.js';
+import { runConsole } from './cli/console.js';
+import { colour, plain } from './cli/renderText.js';
+
+/**
+ * The one entry point: reads `.env` (when present) and the environment, loads the packs, then
+ * starts the Discord bot when `DISCORD_TOKEN` is set, or the console chat when it is not.
+ */
+async function main(): Promise<number> {
+  loadDotenv({ quiet: true });
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    console.error(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    return 1;
+  }
+  const { config } = parsed;
+  if (config.discordToken) {
+    const { runBot } = await import('./discord/run.js');
+    return runBot(config);
+  }
+  const loaded = await loadEngine(config.knowledgeDir);
+  if (!loaded.ok) {
+    console.error(loaded.message);
+    return 1;
+  }
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  process.on('SIGINT', () => {
+    process.stdout.write('\nBye.\n');
+    process.exit(0);
+  });
+  await runConsole({
+    engine: loaded.engine,
+    input: process.stdin,
+    output: process.stdout,
+    paint: process.stdout.isTTY ? colour : plain,
+    random: Math.random,
+    prompt: interactive,
+  });
+  return 0;
+}
+
+process.exitCode = await main();
