@@ -10,7 +10,6 @@ export const USER_ERROR_CODES = [
   'unknown-command',
   'unknown-component',
   'guild-only',
-  'reload-in-progress',
 ] as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

@@ -55,7 +55,6 @@ export const TEXT = {
 
   reloadNeedsPermission: 'Reloading the packs needs the Manage Server permission.',
   reloadGuildOnly: 'Reloading the packs works only inside a server.',
-  reloadInProgress: 'A reload is already running; try again in a moment.',
   reloadedTitle: 'Packs reloaded',
   reloaded: (packs: number, facts: number) =>
     `Now serving ${packs} ${packs === 1 ? 'pack' : 'packs'} with ${facts} ${facts === 1 ? 'fact' : 'facts'}.`,

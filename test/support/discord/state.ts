@@ -96,6 +96,8 @@ export class StandInState {
   readonly files = new Map<string, StoredFile>();
   /** Last modal shown per custom id, so modal submissions can mirror its layout. */
   readonly modals = new Map<string, unknown>();
+  /** Ids for commands used in interactions but never registered, stable per type and name. */
+  readonly syntheticCommandIds = new Map<string, string>();
 
   constructor(options: StateOptions) {
     this.botUser = buildBotUser(options.botUser.id, options.botUser.username);

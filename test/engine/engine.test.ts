@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { MAX_QUESTION_LENGTH } from '../../src/engine/normalize.js';
+import type { Engine } from '../../src/engine/types.js';
+import { bundledPacks } from '../support/packs.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(await bundledPacks());
+});
+
+const verdict = (question: string) => {
+  const result = engine.ask(question);
+  return result.status === 'answered' ? result.fact.id : result.status;
+};
+
+describe('the golden table', () => {
+  it.each([
+    ['when did bhutto go to moscow', 'visit-dates'],
+    ['When did Bhutto visit the Soviet Union in 1972?', 'visit-dates'],
+    ['who did bhutto meet in moscow', 'leaders-met'],
+    ['why did bhutto visit the ussr', 'visit-purpose'],
+    ['who was kosygin', 'alexei-kosygin'],
+    ['what was brezhnev job', 'leonid-brezhnev'],
+    ['how much did trade grow after the visit', 'trade-growth'],
+    ['pakistan steel mills cost', 'pakistan-steel-mills'],
+    ['when were the steel mills inaugurated', 'steel-mills-inauguration'],
+    ['guddo thermal power plant', 'guddu-power-plant'],
+    ['guddu power station', 'guddu-power-plant'],
+    ['did pakistan leave seato and cento', 'seato-cento-exit'],
+    ['who executed bhutto', 'zia-ul-haq'],
+    ['bhuto moskow 1972 dates', 'visit-dates'],
+    ['wat did the soveit union and pakistan trade go up to', 'trade-growth'],
+    ['what is the capital of france', 'no-match'],
+    ['how do black holes form', 'no-match'],
+    ['asdfghjkl', 'no-match'],
+    ['lol', 'no-match'],
+    ['', 'no-match'],
+    ['🙂🙂🙂', 'no-match'],
+  ])('when asked %j, gives %s', (question, expected) => {
+    expect(verdict(question)).toBe(expected);
+  });
+});
+
+describe('answers', () => {
+  it('carry the fact, its pack, its follow-ups and a confidence between 0 and 1', () => {
+    const result = engine.ask('when did bhutto go to moscow');
+    expect(result.status).toBe('answered');
+    if (result.status !== 'answered') return;
+    expect(result.fact.answer).toMatch(/2 March/);
+    expect(result.pack.id).toBe('bhutto-soviet-visit-1972');
+    expect(result.followUps.length).toBeGreaterThanOrEqual(2);
+    expect(result.followUps.length).toBeLessThanOrEqual(3);
+    expect(result.followUps.map((f) => f.factId)).toEqual(result.fact.related.slice(0, 3));
+    expect(result.confidence).toBeGreaterThan(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('are the same every time for the same question', () => {
+    const first = engine.ask('who did bhutto meet');
+    for (let i = 0; i < 5; i++) expect(engine.ask('who did bhutto meet')).toEqual(first);
+  });
+
+  it('answer a picked fact by id with full confidence', () => {
+    const result = engine.answerFact('guddu-power-plant');
+    expect(result?.status).toBe('answered');
+    expect(result?.confidence).toBe(1);
+    expect(engine.answerFact('no-such-fact')).toBeUndefined();
+  });
+});
+
+describe('declines', () => {
+  it('suggest what the packs can answer', () => {
+    const result = engine.ask('what is the capital of france');
+    expect(result.status).toBe('no-match');
+    if (result.status !== 'no-match') return;
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('say an empty question is empty', () => {
+    const result = engine.ask('   ');
+    expect(result).toMatchObject({ status: 'no-match', rejected: 'empty' });
+  });
+});
+
+describe('long questions', () => {
+  it(`are judged on their first ${MAX_QUESTION_LENGTH} characters, and say so`, () => {
+    const question = `when did bhutto go to moscow ${'and '.repeat(2_000)}`;
+    const result = engine.ask(question);
+    expect(result.truncated).toBe(true);
+    expect(result.question).toHaveLength(MAX_QUESTION_LENGTH);
+  });
+});
+
+describe('scope', () => {
+  it('limits answers to facts with the given tag', () => {
+    const result = engine.ask('when did bhutto go to moscow', { tags: ['economy'] });
+    if (result.status === 'answered') expect(result.fact.tags).toContain('economy');
+  });
+
+  it('finds nothing in a pack that does not exist', () => {
+    expect(engine.ask('when did bhutto go to moscow', { packId: 'no-such-pack' }).status).toBe(
+      'no-match',
+    );
+  });
+});
+
+describe('follow-ups in context', () => {
+  it('prefer the previous answer’s related facts when the question alone is ambiguous', () => {
+    // Find a question the engine finds ambiguous on its own, whose candidates include a fact
+    // related to some other fact: asked after that fact, it is answered.
+    for (const { fact } of engine.facts()) {
+      for (const related of fact.related) {
+        const relatedFact = engine.fact(related)!.fact;
+        const words = relatedFact.keywords[0] ?? relatedFact.question;
+        const alone = engine.ask(words);
+        if (alone.status !== 'ambiguous') continue;
+        const inContext = alone.candidates.filter((c) => fact.related.includes(c.factId));
+        if (inContext.length !== 1) continue;
+        const followUp = engine.ask(words, { previousFactId: fact.id });
+        expect(followUp.status).toBe('answered');
+        if (followUp.status === 'answered') {
+          expect(followUp.fact.id).toBe(inContext[0]!.factId);
+          expect(followUp.viaContext).toBe(true);
+        }
+        return;
+      }
+    }
+    expect.fail('no ambiguous keyword question found in the bundled pack to test context with');
+  });
+});
+
+describe('autocomplete', () => {
+  it('offers at most 25 fact questions, the expected one first for a misspelt start', () => {
+    const choices = engine.autocomplete('when did bhuto go to mosc');
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices[0]!.factId).toBe('visit-dates');
+  });
+
+  it('offers key questions for an empty field', () => {
+    const choices = engine.autocomplete('');
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices[0]!.factId).toBe(engine.packs[0]!.facts[0]!.id);
+  });
+
+  it('completes the start of a phrasing exactly as typed first', () => {
+    expect(engine.autocomplete('who was kos')[0]!.factId).toBe('alexei-kosygin');
+  });
+
+  it('never repeats a fact', () => {
+    const ids = engine.autocomplete('bhutto').map((c) => c.factId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('random facts', () => {
+  it('follow the random source given', () => {
+    expect(engine.randomFact(() => 0)?.fact.id).toBe(engine.facts()[0]!.fact.id);
+    expect(engine.randomFact(() => 0.999_999)?.fact.id).toBe(engine.facts().at(-1)!.fact.id);
+  });
+});

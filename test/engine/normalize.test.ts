@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_QUESTION_LENGTH,
+  normalizeText,
+  truncateQuestion,
+} from '../../src/engine/normalize.js';
+
+describe('normalizeText', () => {
+  it.each([
+    ['When did BHUTTO go to Moscow?', 'when did bhutto go to moscow'],
+    ['Ｂｈｕｔｔｏ', 'bhutto'],
+    ['Pokémon Café', 'pokemon cafe'],
+    ["bhutto's visit", 'bhutto visit'],
+    ["didn't", 'didnt'],
+    ['<@123456789012345678> when?', 'when'],
+    ['<@!123456789012345678> <@&223456789012345678> <#323456789012345678> hi', 'hi'],
+    ['<:pepe:123456789012345678> moscow <a:dance:123456789012345678>', 'pepe moscow dance'],
+    ['||spoiler|| `code` **bold** __under__ ~~strike~~', 'spoiler code bold under strike'],
+    ['see https://example.com/a?b=c and <https://x.y>', 'see and'],
+    ['[the label](https://example.com) here', 'the label here'],
+    ['@everyone @here trade', 'trade'],
+    ['36.2 million to 92.3, not 3.62', '36.2 million to 92.3 not 3.62'],
+    ['₨.4.5 billion', 'rs 4.5 billion'],
+    ['4,500 rubles.', '4500 rubles'],
+    ['1979–1988', '1979 1988'],
+    ['h̸̡̪̯ͨ͊̽̅̾̎e̬̩̾͛ͪ̈́̀́͘l̡̛̖l̨o', 'hello'],
+    ['🙂🙂🙂', ''],
+    ['   ', ''],
+  ])('folds %j to %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe('truncateQuestion', () => {
+  it('keeps a question of the maximum length whole', () => {
+    const q = 'a'.repeat(MAX_QUESTION_LENGTH);
+    expect(truncateQuestion(q)).toEqual({ text: q, truncated: false });
+  });
+
+  it('cuts a longer question to the maximum and says so', () => {
+    const cut = truncateQuestion('b'.repeat(5_000));
+    expect(cut.truncated).toBe(true);
+    expect(cut.text).toHaveLength(MAX_QUESTION_LENGTH);
+  });
+
+  it('never splits an emoji in half', () => {
+    const cut = truncateQuestion('😀'.repeat(MAX_QUESTION_LENGTH + 10));
+    expect(Array.from(cut.text)).toHaveLength(MAX_QUESTION_LENGTH);
+    expect(cut.text).not.toMatch(/[\uD800-\uDBFF]$/);
+  });
+});

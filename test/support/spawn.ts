@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const TSX = resolve('node_modules/tsx/dist/cli.mjs');
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a TypeScript entry point with tsx, feeding `input` on standard input. */
+export function runTs(
+  entry: string,
+  args: readonly string[] = [],
+  options: { input?: string | Buffer; env?: Record<string, string | undefined> } = {},
+): Promise<Run> {
+  return new Promise((done, fail) => {
+    const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: '0', ...options.env };
+    delete env.DISCORD_TOKEN;
+    if (options.env?.DISCORD_TOKEN) env.DISCORD_TOKEN = options.env.DISCORD_TOKEN;
+    const child = spawn(process.execPath, [TSX, entry, ...args], { env, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
