@@ -112,6 +112,10 @@ export function intentsOf(words: readonly string[]): string[] {
 /** True for the pseudo-terms {@link intentsOf} produces. */
 export const isIntent = (term: string): boolean => term.startsWith('_');
 
+/** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */
+const SHORT_YEAR = /^[4-9]\d$/;
+const expandYear = (word: string): string => (SHORT_YEAR.test(word) ? `19${word}` : word);
+
 /** One analysed piece of text. */
 export interface Analysis {
   /** The words after typo correction and synonyms, function words kept: the exact-match key. */
@@ -141,7 +145,7 @@ export function analyze(text: string, synonyms: SynonymTable, speller?: SpellInd
         return fix;
       })
     : raw;
-  const words = applySynonyms(corrected, synonyms);
+  const words = applySynonyms(corrected.map(expandYear), synonyms);
   const terms: string[] = intentsOf(words);
   const termWords: string[] = [...terms];
   const seen = new Set<string>(terms);

@@ -10,6 +10,13 @@ export const DECISION = Object.freeze({
   answer: 0.5,
   /** How far ahead of the runner-up an answer must be. */
   margin: 0.06,
+  /**
+   * A weaker best fact is still answered when it is this many times the runner-up's score:
+   * a question put in words the pack does not use scores low, but nothing else comes close.
+   */
+  dominance: 3,
+  /** The least score the dominance rule applies to. */
+  dominant: 0.3,
   /** The least score a "did you mean" candidate needs. */
   candidate: 0.45,
   /** Candidates further than this below the best are not offered. */
@@ -32,16 +39,19 @@ export type Verdict =
  */
 export function decide(scored: readonly ScoredFact[], preferred: ReadonlySet<number>): Verdict {
   const best = scored[0];
-  if (!best || best.score < DECISION.candidate) {
+  const runnerUpScore = scored[1]?.score ?? 0;
+  const dominantBest =
+    best !== undefined && best.score >= DECISION.dominant && best.score >= DECISION.dominance * runnerUpScore;
+  if (!best || (best.score < DECISION.candidate && !dominantBest)) {
     return {
       kind: 'no-match',
       nearMisses: scored.filter((s) => s.score >= DECISION.suggestion).slice(0, 3),
     };
   }
   const runnerUp = scored[1]?.score ?? 0;
-  if (best.score >= DECISION.answer && best.score - runnerUp >= DECISION.margin) {
-    return { kind: 'answered', best, viaContext: false };
-  }
+  const clearlyAhead = best.score >= DECISION.answer && best.score - runnerUp >= DECISION.margin;
+  const farAhead = best.score >= DECISION.dominant && best.score >= DECISION.dominance * runnerUp;
+  if (clearlyAhead || farAhead) return { kind: 'answered', best, viaContext: false };
   const close = scored
     .filter((s) => s.score >= DECISION.candidate && best.score - s.score <= DECISION.spread)
     .slice(0, DECISION.maxCandidates);

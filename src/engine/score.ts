@@ -19,6 +19,12 @@ export const SCORE_WEIGHTS = Object.freeze({
    * words rather than weight: in a short question every word matters ("when did brezhnev die").
    */
   unexplained: 0.5,
+  /**
+   * The factor for each thing the question asks for (a time, a place, a person…) that none of
+   * the fact's phrasings asks for: "when did he visit china" is not answered by why ties with
+   * China suffered.
+   */
+  intentMiss: 0.8,
 });
 
 /** How many of the best candidates Fuse re-ranks. */
@@ -52,6 +58,7 @@ function queryTerms(index: KnowledgeIndex, analysis: Analysis): { terms: QueryTe
 /** Reusable scratch arrays, sized to the index, so scoring allocates little per question. */
 export interface Scratch {
   readonly factHits: Int32Array;
+  readonly factIntentHits: Int32Array;
   readonly phrasingShared: Float64Array;
   readonly factShared: Float64Array;
   readonly factBest: Float64Array;
@@ -60,6 +67,7 @@ export interface Scratch {
 export function createScratch(index: KnowledgeIndex): Scratch {
   return {
     factHits: new Int32Array(index.facts.length),
+    factIntentHits: new Int32Array(index.facts.length),
     phrasingShared: new Float64Array(index.phrasings.length),
     factShared: new Float64Array(index.facts.length),
     factBest: new Float64Array(index.facts.length),
@@ -80,11 +88,13 @@ export function scoreFacts(
   if (mass === 0) return [];
   const touchedPhrasings: number[] = [];
   const touchedFacts: number[] = [];
-  const { phrasingShared, factShared, factBest, factHits } = scratch;
+  const { phrasingShared, factShared, factBest, factHits, factIntentHits } = scratch;
   let contentTerms = 0;
+  let intents = 0;
 
   for (const term of terms) {
-    if (!term.intent) contentTerms += 1;
+    if (term.intent) intents += 1;
+    else contentTerms += 1;
     if (term.id < 0) continue;
     for (const p of index.phrasingPostings[term.id]!) {
       if (phrasingShared[p] === 0) touchedPhrasings.push(p);
@@ -93,9 +103,10 @@ export function scoreFacts(
     const postings = index.factPostings[term.id]!;
     for (let i = 0; i < postings.length; i += 2) {
       const f = postings[i]!;
-      if (factShared[f] === 0 && factHits[f] === 0) touchedFacts.push(f);
+      if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
       factShared[f]! += (term.weight * postings[i + 1]!) / 1000;
-      if (!term.intent) factHits[f]! += 1;
+      if (term.intent) factIntentHits[f]! += 1;
+      else factHits[f]! += 1;
     }
   }
 
@@ -116,13 +127,16 @@ export function scoreFacts(
     const coverage = Math.min(1, factShared[f]! / mass);
     const best = factBest[f]!;
     const explained = contentTerms === 0 ? 1 : factHits[f]! / contentTerms;
+    const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
     factShared[f] = 0;
     factBest[f] = 0;
     factHits[f] = 0;
+    factIntentHits[f] = 0;
     if (!inScope(f)) continue;
     const score =
       ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
-      explained ** SCORE_WEIGHTS.unexplained;
+      explained ** SCORE_WEIGHTS.unexplained *
+      intentFactor;
     if (score > 0) scored.push({ factIndex: f, score });
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);

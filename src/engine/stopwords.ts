@@ -15,7 +15,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'was we were what whats when whens where wheres which while who whom whos whose why will ' +
     'with would you your yours yourself yourselves u ur r ya yo hey hi hello thanks thank ok okay ' +
     'tell explain describe give show mean tho though yeah yes pls bot almanac anyone ' +
-    'someone something anything exactly actually really like kind sort lol idk btw'
+    'someone something anything exactly actually really like kind sort lol idk btw yo even wait ' +
+    'right ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
+    'whole question quick curious wondering wonder'
   ).split(' '),
 );
 
