@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEngine } from '../engine/engine.js';
-import type { AskResult } from '../engine/types.js';
 import { plainFuseBaseline } from '../eval/baseline.js';
-import { score, type Scores, type Verdict } from '../eval/evaluate.js';
+import { score, type Scores } from '../eval/evaluate.js';
+import { verdictOf } from '../eval/verdict.js';
 import { parseEvalSet } from '../eval/questions.js';
 import { loadPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
@@ -12,13 +12,6 @@ import { formatProblem } from '../knowledge/problem.js';
  * `npm run eval [questions.yaml]`: answer quality of Almanac and of a plain fuse.js baseline
  * on the evaluation set, side by side. `--misses` lists what Almanac got wrong.
  */
-export function verdictOf(result: AskResult): Verdict {
-  return {
-    status: result.status,
-    factId: result.status === 'answered' ? result.fact.id : null,
-    candidates: result.status === 'ambiguous' ? result.candidates.map((c) => c.factId) : [],
-  };
-}
 
 const args = process.argv.slice(2);
 const file = resolve(args.find((a) => !a.startsWith('--')) ?? 'test/eval/questions.yaml');

@@ -18,7 +18,7 @@ export const SCORE_WEIGHTS = Object.freeze({
    * How hard a question word the fact does not explain at all pulls its score down, counted in
    * words rather than weight: in a short question every word matters ("when did brezhnev die").
    */
-  unexplained: 0.5,
+  unexplained: 1,
   /**
    * The factor for each thing the question asks for (a time, a place, a person…) that none of
    * the fact's phrasings asks for: "when did he visit china" is not answered by why ties with
