@@ -4,7 +4,8 @@ import { formatProblem } from '../knowledge/problem.js';
 
 /**
  * `npm run validate [dir]`: checks every pack in the knowledge folder and reports every problem
- * as `file:line:col fact-id: message`. Exits 1 when there is any error; warnings alone pass.
+ * as `error: file:line:col fact-id: message` (or `warning: …`). Exits 1 when there is any error;
+ * warnings alone pass.
  */
 const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
 const result = await loadPacks(dir);

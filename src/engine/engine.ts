@@ -103,10 +103,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     }
     const analysis = analyze(text, index.synonyms, index.speller);
 
-    const exact =
-      options?.exactPhrasings === false
-        ? []
-        : (index.exact.get(analysis.words.join(' ')) ?? []).filter(inScope);
+    const exact = (index.exact.get(analysis.words.join(' ')) ?? []).filter(inScope);
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
       return answered(s, 1, scoreFacts(index, analysis, scratch, inScope), false, inScope);

@@ -5,7 +5,7 @@
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
-    'a about above after again against all also am an and any are as at be because been before ' +
+    'a about above after against all also am an and any are as at be because been before ' +
     'being below between both but by can could did do does doing done down during each either ' +
     'else ever few for from further get got had has have having he her here hers herself him ' +
     'himself his how i if in into is it its itself just let lets me might more most much must my ' +

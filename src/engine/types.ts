@@ -31,11 +31,6 @@ export interface AskOptions extends Scope {
    * related facts are preferred, so "and who did he meet?" follows on from the previous answer.
    */
   readonly previousFactId?: string | undefined;
-  /**
-   * Whether a question that is word for word one of a fact's phrasings is answered at once
-   * (default true). The validator turns it off to test that fuzzy matching alone finds each fact.
-   */
-  readonly exactPhrasings?: boolean | undefined;
 }
 
 /** Why a question could not even be looked up. */

@@ -33,5 +33,5 @@ export async function loadPacks(dir: string, cwd = process.cwd()): Promise<Valid
   if (files.length > 0 && !('locate' in files[0]!)) {
     return { ok: false, errors: files as Problem[], warnings: [] };
   }
-  return validatePacks(files as ParsedFile[]);
+  return validatePacks(files as ParsedFile[], { folder: relative(cwd, dir) || dir });
 }

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from './problem.js';
 
 /** Pack files larger than this are refused before parsing. */
@@ -11,10 +11,31 @@ export interface ParsedFile {
   readonly file: string;
   /** The plain data, or undefined when the YAML itself is broken. */
   readonly data: unknown;
-  /** The position of the value at `path`, or of its nearest parent that exists. */
-  locate(path: readonly PathSegment[]): { line: number; col: number };
+  /**
+   * The position of the value at `path`, or of its nearest parent that exists. With `key`, the
+   * position of the key itself (for a field that should not be there).
+   */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): { line: number; col: number };
   /** Syntax problems found while parsing. */
   readonly problems: readonly Problem[];
+}
+
+/**
+ * Where the quoted scalar that is still open at `offset` starts: YAML reports a missing closing
+ * quote where the file ends, but the author needs the line where the quote was opened.
+ */
+function openingQuoteBefore(text: string, offset: number): number | undefined {
+  let at = 0;
+  let found: number | undefined;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer interleaves zero-width markers (document start, scalar start, flow end).
+    if (token === '\x02' || token === '\x1f' || token === '\x18') continue;
+    if ((token.startsWith('"') || token.startsWith("'")) && at <= offset && at + token.length >= offset) {
+      found = at;
+    }
+    at += token.length;
+  }
+  return found;
 }
 
 /**
@@ -23,7 +44,7 @@ export interface ParsedFile {
  */
 export function parsePackText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  if (text.length > MAX_PACK_BYTES) {
+  if (text.length > MAX_PACK_BYTES / 4 && Buffer.byteLength(text, 'utf8') > MAX_PACK_BYTES) {
     return {
       file,
       data: undefined,
@@ -35,7 +56,11 @@ export function parsePackText(file: string, text: string): ParsedFile {
   }
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((error) => {
-    const pos = lineCounter.linePos(error.pos[0]);
+    const offset =
+      error.code === 'MISSING_CHAR' && /quote/.test(error.message)
+        ? (openingQuoteBefore(text, error.pos[0]) ?? error.pos[0])
+        : error.pos[0];
+    const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, col: pos.col, message: `YAML: ${error.message.split('\n')[0]}` };
   });
   let data: unknown;
@@ -51,7 +76,18 @@ export function parsePackText(file: string, text: string): ParsedFile {
       });
     }
   }
-  const locate = (path: readonly PathSegment[]) => {
+  const locate = (path: readonly PathSegment[], options?: { key?: boolean }) => {
+    const last = path.at(-1);
+    if (options?.key && typeof last === 'string') {
+      const parent: unknown = doc.getIn(path.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+        if (pair && isNode(pair.key) && pair.key.range) {
+          const pos = lineCounter.linePos(pair.key.range[0]);
+          return { line: pos.line, col: pos.col };
+        }
+      }
+    }
     for (let depth = path.length; depth >= 0; depth--) {
       const node: unknown = doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {

@@ -32,7 +32,8 @@ export const sourceSchema = z
     title: text('a source title', 200),
     publisher: text('a publisher', 100),
     url: z
-      .url({ protocol: /^https$/, error: 'a source url must be an https:// address' })
+      .url({ error: 'a source url must be a web address' })
+      .regex(/^https:\/\//, 'a source url must be an https:// address')
       .max(500, 'a source url must be at most 500 characters'),
     sections: z.array(sectionSchema).min(1, 'a source lists at least one section'),
   })

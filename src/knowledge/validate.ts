@@ -48,9 +48,11 @@ function checkSchema(file: ParsedFile): { pack?: Pack; errors: Problem[] } {
   const errors = parsed.error.issues.map((issue): Problem => {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     const field = fieldName(path);
+    // An unknown key is reported where the key stands, not at the start of its object.
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     return {
       file: file.file,
-      ...file.locate(path),
+      ...(unknownKey ? file.locate([...path, unknownKey], { key: true }) : file.locate(path)),
       factId: factIdAt(file.data, path),
       message: field ? `${field}: ${issueMessage(issue)}` : issueMessage(issue),
     };
@@ -63,7 +65,10 @@ function checkSchema(file: ParsedFile): { pack?: Pack; errors: Problem[] } {
  * Reports every problem at once. The same function serves start-up, `npm run validate`,
  * `/almanac reload` and the tests.
  */
-export function validatePacks(files: readonly ParsedFile[]): ValidationResult {
+export function validatePacks(
+  files: readonly ParsedFile[],
+  options: { readonly folder?: string } = {},
+): ValidationResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const loaded: LoadedPack[] = [];
@@ -73,7 +78,12 @@ export function validatePacks(files: readonly ParsedFile[]): ValidationResult {
     if (pack) loaded.push({ pack, source: file });
   }
   if (files.length === 0) {
-    errors.push({ file: '.', line: 1, col: 1, message: 'no knowledge packs (*.yaml) were found' });
+    errors.push({
+      file: options.folder ?? '.',
+      line: 1,
+      col: 1,
+      message: 'no knowledge packs (*.yaml) were found',
+    });
   }
   for (const rule of RULES) {
     const findings = rule(loaded);

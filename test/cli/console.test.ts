@@ -70,6 +70,6 @@ describe('npm start without a token', () => {
     expect(run.stdout).toMatch(/^Almanac: 26 facts from 1 pack\(s\)/);
     expect(run.stdout).toMatch(/2 March until 5 March 1972/);
     expect(run.stdout).toMatch(/Bye\.\n$/);
-    expect(run.stdout).not.toMatch(/\x1b\[/);
+    expect(run.stdout).not.toContain(`${String.fromCharCode(27)}[`);
   });
 });

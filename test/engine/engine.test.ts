@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { MAX_QUESTION_LENGTH } from '../../src/engine/normalize.js';
 import type { Engine } from '../../src/engine/types.js';
+import type { Pack } from '../../src/knowledge/schema.js';
 import { bundledPacks } from '../support/packs.js';
 
 let engine: Engine;
@@ -106,27 +107,71 @@ describe('scope', () => {
 });
 
 describe('follow-ups in context', () => {
-  it('prefer the previous answer’s related facts when the question alone is ambiguous', () => {
-    // Find a question the engine finds ambiguous on its own, whose candidates include a fact
-    // related to some other fact: asked after that fact, it is answered.
-    for (const { fact } of engine.facts()) {
-      for (const related of fact.related) {
-        const relatedFact = engine.fact(related)!.fact;
-        const words = relatedFact.keywords[0] ?? relatedFact.question;
-        const alone = engine.ask(words);
-        if (alone.status !== 'ambiguous') continue;
-        const inContext = alone.candidates.filter((c) => fact.related.includes(c.factId));
-        if (inContext.length !== 1) continue;
-        const followUp = engine.ask(words, { previousFactId: fact.id });
-        expect(followUp.status).toBe('answered');
-        if (followUp.status === 'answered') {
-          expect(followUp.fact.id).toBe(inContext[0]!.factId);
-          expect(followUp.viaContext).toBe(true);
-        }
-        return;
-      }
-    }
-    expect.fail('no ambiguous keyword question found in the bundled pack to test context with');
+  const fact = (id: string, question: string, alternates: string[], related: string[] = []) => ({
+    id,
+    question,
+    alternates,
+    keywords: [],
+    answer: `The answer to: ${question}`,
+    source: { id: 'notes', section: 'Lead', paragraph: 1 },
+    related,
+    tags: [],
+    trivia: [],
+  });
+  const pack: Pack = {
+    id: 'treaties',
+    title: 'Treaties',
+    description: 'Two treaties signed in one city.',
+    language: 'en',
+    sources: [
+      {
+        id: 'notes',
+        title: 'Notes',
+        publisher: 'Class',
+        url: 'https://example.org/notes',
+        sections: [{ name: 'Lead', paragraphs: 1 }],
+      },
+    ],
+    synonyms: {},
+    facts: [
+      fact('river-treaty', 'What did the river treaty settle?', [
+        'river treaty terms',
+        'what was agreed on the river',
+        'river agreement',
+      ]),
+      fact('river-treaty-signing', 'Where was the river treaty signed?', [
+        'river treaty signing city',
+        'signing of the river treaty',
+        'where did they sign the river deal',
+      ]),
+      fact(
+        'border-treaty-signing',
+        'Where was the border treaty signed?',
+        [
+          'border treaty signing city',
+          'signing of the border treaty',
+          'where did they sign the border deal',
+        ],
+        ['river-treaty'],
+      ),
+      fact(
+        'border-treaty',
+        'What did the border treaty settle?',
+        ['border treaty terms', 'what was agreed on the border', 'border agreement'],
+        ['border-treaty-signing'],
+      ),
+    ],
+  };
+  const small = createEngine([pack]);
+
+  it('asks which one is meant when the question alone fits two facts', () => {
+    expect(small.ask('where was it signed').status).toBe('ambiguous');
+  });
+
+  it('answers with the previous answer’s related fact when the question alone is ambiguous', () => {
+    const result = small.ask('where was it signed', { previousFactId: 'border-treaty' });
+    expect(result).toMatchObject({ status: 'answered', viaContext: true });
+    if (result.status === 'answered') expect(result.fact.id).toBe('border-treaty-signing');
   });
 });
 

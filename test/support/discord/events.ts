@@ -11,9 +11,11 @@ import {
 } from 'discord.js';
 import type {
   APIActionRowComponent,
+  APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandInteractionDataOption,
   APIAttachment,
   APIChatInputApplicationCommandInteraction,
+  APIComponentInMessageActionRow,
   APIEmbed,
   APIInteraction,
   APIInteractionDataResolved,
@@ -23,15 +25,21 @@ import type {
   APIMessageApplicationCommandInteraction,
   APIMessageComponentInteraction,
   APIMessageTopLevelComponent,
+  APIModalSubmissionComponent,
   APIModalSubmitInteraction,
-  APIApplicationCommandAutocompleteInteraction,
-  APIUserApplicationCommandInteraction,
-  APIComponentInMessageActionRow,
   APIUser,
+  APIUserApplicationCommandInteraction,
   Locale,
-  ModalSubmitComponent,
 } from 'discord.js';
-import { DEFAULT_BOT_PERMISSIONS, DEFAULT_IDS, isThreadType, nextSnowflake, parseMentions, toApiChannel } from './fixtures.js';
+import {
+  DEFAULT_BOT_PERMISSIONS,
+  DEFAULT_IDS,
+  isThreadType,
+  memberWithoutUser,
+  nextSnowflake,
+  parseMentions,
+  toApiChannel,
+} from './fixtures.js';
 import type { ChannelRecord, GuildRecord } from './fixtures.js';
 import { isRecord } from './validation.js';
 import type { InteractionRecord, StandInState } from './state.js';
@@ -63,7 +71,7 @@ export interface UserMessageInput {
   components?: APIMessageTopLevelComponent[];
 }
 
-export interface MessageLocation {
+interface MessageLocation {
   channel: ChannelRecord;
   guild: GuildRecord | null;
 }
@@ -74,7 +82,7 @@ function firstHuman(state: StandInState, guild: GuildRecord | null): APIUser {
       if (!member.user.bot) return member.user;
     }
   }
-  return state.users.get(DEFAULT_IDS.humanUser) ?? state.ensureUser(DEFAULT_IDS.humanUser);
+  return state.ensureUser(DEFAULT_IDS.humanUser);
 }
 
 /** Resolves where a user action happens from the optional channel/guild/user hints. */
@@ -99,13 +107,16 @@ export function locate(
     return { channel: state.ensureDmChannel(user.id), guild: null, user };
   }
   const guild =
-    hints.guildId !== undefined ? state.guilds.get(hints.guildId) : state.guilds.values().next().value;
+    hints.guildId !== undefined
+      ? state.guilds.get(hints.guildId)
+      : state.guilds.values().next().value;
   if (!guild) throw new Error(`The stand-in has no guild ${hints.guildId ?? '(none configured)'}`);
   const channel = guild.channelIds
     .map((id) => state.channels.get(id))
     .find((candidate) => candidate?.type === ChannelType.GuildText);
   if (!channel) throw new Error(`Guild ${guild.id} has no text channel`);
-  const user = hints.userId !== undefined ? state.ensureUser(hints.userId) : firstHuman(state, guild);
+  const user =
+    hints.userId !== undefined ? state.ensureUser(hints.userId) : firstHuman(state, guild);
   return { channel, guild, user };
 }
 
@@ -121,17 +132,21 @@ function storeMessage(state: StandInState, message: string | APIMessage): APIMes
 
 /** Builds, stores and returns a message as a user would send it. */
 export function buildUserMessage(state: StandInState, input: UserMessageInput): APIMessage {
+  if (input.authorId !== undefined) state.ensureUser(input.authorId, input.authorBot ?? false);
   const location = locate(state, {
     ...(input.channelId !== undefined ? { channelId: input.channelId } : {}),
     ...(input.guildId !== undefined ? { guildId: input.guildId } : {}),
     ...(input.authorId !== undefined ? { userId: input.authorId } : {}),
   });
-  const author =
-    input.authorId !== undefined ? state.ensureUser(input.authorId, input.authorBot ?? false) : location.user;
+  const author = location.user;
   if (location.guild) state.ensureMember(location.guild, author);
-  const referenced = input.referencedMessage !== undefined ? storeMessage(state, input.referencedMessage) : null;
+  const referenced =
+    input.referencedMessage !== undefined ? storeMessage(state, input.referencedMessage) : null;
   const parsed = parseMentions(input.content);
-  const userIds = new Set([...parsed.userIds.filter((id) => state.users.has(id)), ...(input.mentionUserIds ?? [])]);
+  const userIds = new Set([
+    ...parsed.userIds.filter((id) => state.users.has(id)),
+    ...(input.mentionUserIds ?? []),
+  ]);
   if (input.mentionsBot) userIds.add(state.botUser.id);
   if (referenced && input.replyMention !== false) userIds.add(referenced.author.id);
   const roleIds = new Set([...parsed.roleIds, ...(input.mentionRoleIds ?? [])]);
@@ -170,7 +185,8 @@ export interface InteractionInput {
    * registered command when there is one, else strings are STRING, integers INTEGER, other numbers
    * NUMBER and booleans BOOLEAN.
    */
-  options?: readonly APIApplicationCommandInteractionDataOption[] | Readonly<Record<string, OptionValue>>;
+  options?:
+    readonly APIApplicationCommandInteractionDataOption[] | Readonly<Record<string, OptionValue>>;
   /** Wraps record options in this subcommand (and group). */
   subcommand?: string;
   subcommandGroup?: string;
@@ -242,21 +258,35 @@ function declaredOptionType(
 function inferType(value: OptionValue): ApplicationCommandOptionType {
   if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+    return Number.isInteger(value)
+      ? ApplicationCommandOptionType.Integer
+      : ApplicationCommandOptionType.Number;
   }
   return ApplicationCommandOptionType.String;
 }
 
-function findCommand(state: StandInState, name: string, type: ApplicationCommandType, guildId: string | null) {
+function findCommand(
+  state: StandInState,
+  name: string,
+  type: ApplicationCommandType,
+  guildId: string | null,
+) {
   const scopes = guildId !== null ? [guildId, 'global'] : ['global'];
   for (const scope of scopes) {
-    const found = state.commands.get(scope)?.find((command) => command.name === name && command.type === type);
+    const found = state.commands
+      .get(scope)
+      ?.find((command) => command.name === name && command.type === type);
     if (found) return found;
   }
   return undefined;
 }
 
-function commandId(state: StandInState, name: string, type: ApplicationCommandType, guildId: string | null) {
+function commandId(
+  state: StandInState,
+  name: string,
+  type: ApplicationCommandType,
+  guildId: string | null,
+) {
   const registered = findCommand(state, name, type, guildId);
   if (registered) return { id: registered.id, guildId: registered.guild_id };
   const key = `${type}:${name}`;
@@ -268,16 +298,23 @@ function commandId(state: StandInState, name: string, type: ApplicationCommandTy
   return { id, guildId: undefined };
 }
 
-function buildOptions(state: StandInState, input: InteractionInput, guildId: string | null): RawOption[] {
+function buildOptions(
+  state: StandInState,
+  input: InteractionInput,
+  guildId: string | null,
+): RawOption[] {
   const options = input.options;
   if (options === undefined) {
     return wrapSubcommand(input, []);
   }
+  // Array.isArray does not narrow a union with a readonly array type, hence the two casts.
   if (Array.isArray(options)) {
     return toRawOptions(options as readonly APIApplicationCommandInteractionDataOption[]);
   }
   const record = options as Readonly<Record<string, OptionValue>>;
-  const path = [input.subcommandGroup, input.subcommand].filter((step): step is string => step !== undefined);
+  const path = [input.subcommandGroup, input.subcommand].filter(
+    (step): step is string => step !== undefined,
+  );
   const leaves = Object.entries(record).map(([name, value]): RawOption => {
     const declared = declaredOptionType(state, input.name ?? '', guildId, path, name);
     return { name, type: declared ?? inferType(value), value };
@@ -287,9 +324,19 @@ function buildOptions(state: StandInState, input: InteractionInput, guildId: str
 
 function wrapSubcommand(input: InteractionInput, leaves: RawOption[]): RawOption[] {
   if (input.subcommand === undefined) return leaves;
-  const sub: RawOption = { name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options: leaves };
+  const sub: RawOption = {
+    name: input.subcommand,
+    type: ApplicationCommandOptionType.Subcommand,
+    options: leaves,
+  };
   if (input.subcommandGroup === undefined) return [sub];
-  return [{ name: input.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }];
+  return [
+    {
+      name: input.subcommandGroup,
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      options: [sub],
+    },
+  ];
 }
 
 function markFocused(options: RawOption[], focused: string | undefined): void {
@@ -302,7 +349,8 @@ function markFocused(options: RawOption[], focused: string | undefined): void {
   };
   walk(options);
   if (leaves.some((option) => option.focused)) return;
-  const target = focused !== undefined ? leaves.find((option) => option.name === focused) : leaves.at(-1);
+  const target =
+    focused !== undefined ? leaves.find((option) => option.name === focused) : leaves.at(-1);
   if (!target) throw new Error(`Autocomplete has no option named ${focused ?? '(any)'} to focus`);
   target.focused = true;
   if (target.value !== undefined) target.value = String(target.value);
@@ -316,8 +364,10 @@ function resolvedMember(
 ): APIInteractionDataResolvedGuildMember | undefined {
   const member = guild?.members.get(userId);
   if (!member) return undefined;
-  const { user: _user, ...rest } = member;
-  return { ...rest, permissions: (state.permissionsIn(channel.id, userId) ?? 0n).toString() };
+  return {
+    ...memberWithoutUser(member),
+    permissions: (state.permissionsIn(channel.id, userId) ?? 0n).toString(),
+  };
 }
 
 function fillResolved(
@@ -364,13 +414,22 @@ function fillResolved(
           thread_metadata: api.thread_metadata,
         };
       } else if (target.type === ChannelType.GuildText) {
-        (resolved.channels ??= {})[id] = { id, name: target.name ?? '', type: ChannelType.GuildText, permissions };
+        (resolved.channels ??= {})[id] = {
+          id,
+          name: target.name ?? '',
+          type: ChannelType.GuildText,
+          permissions,
+        };
       }
     }
   }
 }
 
-function defaultComponentMessage(state: StandInState, channel: ChannelRecord, input: InteractionInput): APIMessage {
+function defaultComponentMessage(
+  state: StandInState,
+  channel: ChannelRecord,
+  input: InteractionInput,
+): APIMessage {
   const customId = input.customId ?? 'stand-in-button';
   const componentType = input.componentType ?? ComponentType.Button;
   let component: APIComponentInMessageActionRow;
@@ -389,7 +448,12 @@ function defaultComponentMessage(state: StandInState, channel: ChannelRecord, in
   ) {
     component = { type: componentType, custom_id: customId };
   } else {
-    component = { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Press', custom_id: customId };
+    component = {
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: 'Press',
+      custom_id: customId,
+    };
   }
   const row: APIActionRowComponent<APIComponentInMessageActionRow> = {
     type: ComponentType.ActionRow,
@@ -407,13 +471,21 @@ function modalComponents(
   state: StandInState,
   customId: string,
   fields: Readonly<Record<string, string | readonly string[]>>,
-): ModalSubmitComponent[] {
+): APIModalSubmissionComponent[] {
   const submitted = (id: string, type: unknown): Record<string, unknown> => {
     const value = fields[id];
     if (type === ComponentType.TextInput || type === undefined) {
-      return { type: ComponentType.TextInput, custom_id: id, value: typeof value === 'string' ? value : '' };
+      return {
+        type: ComponentType.TextInput,
+        custom_id: id,
+        value: typeof value === 'string' ? value : '',
+      };
     }
-    return { type, custom_id: id, values: Array.isArray(value) ? value : value === undefined ? [] : [value] };
+    return {
+      type,
+      custom_id: id,
+      values: Array.isArray(value) ? value : value === undefined ? [] : [value],
+    };
   };
   const modal = state.modals.get(customId);
   const layout = isRecord(modal) && Array.isArray(modal['components']) ? modal['components'] : null;
@@ -432,7 +504,12 @@ function modalComponents(
       }
       const inner = top['component'];
       if (top['type'] === ComponentType.Label && isRecord(inner)) {
-        return [{ type: ComponentType.Label, component: submitted(String(inner['custom_id']), inner['type']) }];
+        return [
+          {
+            type: ComponentType.Label,
+            component: submitted(String(inner['custom_id']), inner['type']),
+          },
+        ];
       }
       if (top['type'] === ComponentType.TextDisplay) return [{ type: ComponentType.TextDisplay }];
       return [];
@@ -444,7 +521,7 @@ function modalComponents(
     }));
   }
   // Built from the modal the bot showed (or from `fields`), in the shape Discord submits it.
-  return components as ModalSubmitComponent[];
+  return components as APIModalSubmissionComponent[];
 }
 
 /** Builds an interaction payload and registers it so its callbacks and webhooks can be answered. */
@@ -487,7 +564,14 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
     },
     context: guildId !== null ? InteractionContextType.Guild : InteractionContextType.BotDM,
   };
-  let who: { guild_id: string; guild: { id: string; locale: Locale; features: [] }; guild_locale: Locale; member: APIInteractionGuildMember } | { user: APIUser };
+  let who:
+    | {
+        guild_id: string;
+        guild: { id: string; locale: Locale; features: [] };
+        guild_locale: Locale;
+        member: APIInteractionGuildMember;
+      }
+    | { user: APIUser };
   if (guild) {
     const member = state.ensureMember(guild, user);
     who = {
@@ -515,7 +599,8 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
       const command = commandId(state, name, commandType, guildId);
       const commandGuild = command.guildId !== undefined ? { guild_id: command.guildId } : {};
       if (commandType === ApplicationCommandType.Message) {
-        if (input.targetMessage === undefined) throw new Error('A message command needs targetMessage');
+        if (input.targetMessage === undefined)
+          throw new Error('A message command needs targetMessage');
         const target = storeMessage(state, input.targetMessage);
         const message: APIMessageApplicationCommandInteraction = {
           ...common,
@@ -544,7 +629,10 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
             name,
             type: ApplicationCommandType.User,
             target_id: targetId,
-            resolved: { users: { [targetId]: target }, ...(member ? { members: { [targetId]: member } } : {}) },
+            resolved: {
+              users: { [targetId]: target },
+              ...(member ? { members: { [targetId]: member } } : {}),
+            },
             ...commandGuild,
           },
         };
@@ -562,7 +650,8 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
             name,
             type: ApplicationCommandType.ChatInput,
             // RawOption mirrors the API option shape; its `type` field is the union discriminant.
-            options: options as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[],
+            options:
+              options as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[],
             ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
             ...commandGuild,
           },
@@ -585,7 +674,8 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
           name,
           type: ApplicationCommandType.ChatInput,
           // RawOption mirrors the API option shape; its `type` field is the union discriminant.
-          options: options as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[],
+          options:
+            options as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[],
           ...(command.guildId !== undefined ? { guild_id: command.guildId } : {}),
         },
       };
@@ -594,7 +684,9 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
     }
     case InteractionType.MessageComponent: {
       const message =
-        input.message !== undefined ? storeMessage(state, input.message) : defaultComponentMessage(state, channel, input);
+        input.message !== undefined
+          ? storeMessage(state, input.message)
+          : defaultComponentMessage(state, channel, input);
       sourceMessageId = message.id;
       const componentType = input.componentType ?? ComponentType.Button;
       const customId = input.customId ?? firstCustomId(message) ?? 'stand-in-button';
@@ -626,7 +718,10 @@ export function buildInteraction(state: StandInState, input: InteractionInput): 
         ...who,
         type: InteractionType.ModalSubmit,
         ...(message ? { message } : {}),
-        data: { custom_id: customId, components: modalComponents(state, customId, input.fields ?? {}) },
+        data: {
+          custom_id: customId,
+          components: modalComponents(state, customId, input.fields ?? {}),
+        },
       };
       payload = modal;
       break;
@@ -656,7 +751,8 @@ function firstCustomId(message: APIMessage): string | undefined {
   for (const row of message.components ?? []) {
     if (row.type !== ComponentType.ActionRow) continue;
     for (const component of row.components) {
-      if ('custom_id' in component && typeof component.custom_id === 'string') return component.custom_id;
+      if ('custom_id' in component && typeof component.custom_id === 'string')
+        return component.custom_id;
     }
   }
   return undefined;

@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import type {
   APIChannel,
+  APIEmoji,
   APIGuildMember,
   APIOverwrite,
   APIRole,
@@ -167,6 +168,12 @@ export interface MemberSpec {
   joinedAt?: string;
 }
 
+export interface EmojiSpec {
+  id: string;
+  name: string;
+  animated?: boolean;
+}
+
 export interface GuildSpec {
   id: string;
   name?: string;
@@ -178,6 +185,8 @@ export interface GuildSpec {
   roles?: readonly RoleSpec[];
   /** Human (or other bot) members; the bot member is always added. */
   members?: readonly MemberSpec[];
+  /** Custom emojis of the guild (the bot can react with these). */
+  emojis?: readonly EmojiSpec[];
   everyonePermissions?: bigint;
   botRoleId?: string;
   botPermissions?: bigint;
@@ -268,10 +277,14 @@ export interface GuildRecord {
   joinedAt: string;
   botRoleId: string;
   roles: APIRole[];
+  emojis: APIEmoji[];
   members: Map<string, APIGuildMember>;
   /** Channel and thread ids in creation order. */
   channelIds: string[];
 }
+
+/** Flag fields are typed as enums without a zero member; a plain number is what Discord sends. */
+const NO_FLAGS: number = 0;
 
 export function buildUser(spec: UserSpec): APIUser {
   return {
@@ -282,8 +295,8 @@ export function buildUser(spec: UserSpec): APIUser {
     avatar: null,
     bot: spec.bot ?? false,
     system: false,
-    public_flags: 0,
-    flags: 0,
+    public_flags: NO_FLAGS,
+    flags: NO_FLAGS,
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
@@ -299,7 +312,7 @@ export function buildBotUser(id: string, username: string): APIUser {
     mfa_enabled: false,
     locale: 'en-US',
     email: null,
-    flags: 0,
+    flags: NO_FLAGS,
   };
 }
 
@@ -317,13 +330,17 @@ export function buildRole(spec: RoleSpec): APIRole {
     permissions: (spec.permissions ?? 0n).toString(),
     managed: spec.managed ?? spec.botId !== undefined,
     mentionable: spec.mentionable ?? false,
-    flags: 0,
+    flags: NO_FLAGS,
   };
   if (spec.botId !== undefined) role.tags = { bot_id: spec.botId };
   return role;
 }
 
-export function buildMember(user: APIUser, roleIds: readonly string[], joinedAt: string): APIGuildMember {
+export function buildMember(
+  user: APIUser,
+  roleIds: readonly string[],
+  joinedAt: string,
+): APIGuildMember {
   return {
     user,
     nick: null,
@@ -334,9 +351,28 @@ export function buildMember(user: APIUser, roleIds: readonly string[], joinedAt:
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: NO_FLAGS,
     pending: false,
     communication_disabled_until: null,
+  };
+}
+
+/** A member object without its `user`, as nested in messages and mentions. */
+export function memberWithoutUser(member: APIGuildMember): Omit<APIGuildMember, 'user'> {
+  const { user, ...rest } = member;
+  void user;
+  return rest;
+}
+
+export function buildEmoji(spec: EmojiSpec): APIEmoji {
+  return {
+    id: spec.id,
+    name: spec.name,
+    roles: [],
+    require_colons: true,
+    managed: false,
+    animated: spec.animated ?? false,
+    available: true,
   };
 }
 
@@ -430,7 +466,7 @@ export function toApiChannel(
         type: ChannelType.DM,
         name: null,
         last_message_id: record.lastMessageId,
-        flags: 0,
+        flags: NO_FLAGS,
         recipients: record.recipientIds.flatMap((id) => {
           const user = users.get(id);
           return user ? [user] : [];
@@ -445,7 +481,7 @@ export function toApiChannel(
         permission_overwrites: record.overwrites,
         parent_id: null,
         nsfw: record.nsfw,
-        flags: 0,
+        flags: NO_FLAGS,
         ...guildPart,
       };
     case ChannelType.GuildVoice:
@@ -462,7 +498,7 @@ export function toApiChannel(
         rtc_region: null,
         rate_limit_per_user: 0,
         last_message_id: record.lastMessageId,
-        flags: 0,
+        flags: NO_FLAGS,
         ...guildPart,
       };
     case ChannelType.PublicThread:
@@ -479,7 +515,7 @@ export function toApiChannel(
         message_count: 0,
         member_count: 1,
         total_message_sent: 0,
-        flags: 0,
+        flags: NO_FLAGS,
         thread_metadata: {
           archived: record.archived,
           auto_archive_duration: 1440,
@@ -502,7 +538,7 @@ export function toApiChannel(
         topic: record.topic,
         last_message_id: record.lastMessageId,
         rate_limit_per_user: 0,
-        flags: 0,
+        flags: NO_FLAGS,
         ...guildPart,
       };
     default:
@@ -518,7 +554,7 @@ export function toApiChannel(
         last_message_id: record.lastMessageId,
         rate_limit_per_user: 0,
         default_auto_archive_duration: 1440,
-        flags: 0,
+        flags: NO_FLAGS,
         ...guildPart,
       };
   }
@@ -558,7 +594,7 @@ export function buildGuildCreate(
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
     roles: guild.roles,
-    emojis: [],
+    emojis: guild.emojis,
     stickers: [],
     features: [],
     mfa_level: GuildMFALevel.None,

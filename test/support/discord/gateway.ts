@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from 'discord.js';
+import {
+  GatewayCloseCodes,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  GatewayOpcodes,
+} from 'discord.js';
 import type {
   GatewayGuildCreateDispatchData,
   GatewayGuildMembersChunkDispatchData,
@@ -73,7 +78,9 @@ interface Connection {
 }
 
 const PRIVILEGED_INTENTS =
-  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+  GatewayIntentBits.GuildMembers |
+  GatewayIntentBits.GuildPresences |
+  GatewayIntentBits.MessageContent;
 
 export const ALL_PRIVILEGED_INTENTS: number = PRIVILEGED_INTENTS;
 
@@ -240,7 +247,8 @@ export class GatewayServer {
   /** Sends op 7 RECONNECT on every open connection. */
   requestReconnect(): void {
     for (const connection of this.connections.values()) {
-      if (connection.open) this.send(connection, { op: GatewayOpcodes.Reconnect, d: null, s: null, t: null });
+      if (connection.open)
+        this.send(connection, { op: GatewayOpcodes.Reconnect, d: null, s: null, t: null });
     }
   }
 
@@ -249,10 +257,13 @@ export class GatewayServer {
     for (const connection of this.connections.values()) {
       if (!connection.open) continue;
       this.send(connection, { op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
-      if (!resumable && connection.session) {
-        connection.session.ended = true;
-        connection.session = null;
-      }
+      const session = connection.session;
+      if (!session) continue;
+      // The connection is no longer authenticated: the client resumes (possibly on this very
+      // socket) or identifies again. A non-resumable session is gone for good.
+      connection.session = null;
+      session.connection = null;
+      if (!resumable) session.ended = true;
     }
   }
 
@@ -288,7 +299,11 @@ export class GatewayServer {
     }
     if (encoding !== 'json' || url.searchParams.has('compress')) {
       // Only plain JSON is spoken here; zlib-stream and ETF are not.
-      this.closeWith(connection, GatewayCloseCodes.DecodeError, 'Unsupported encoding or compression');
+      this.closeWith(
+        connection,
+        GatewayCloseCodes.DecodeError,
+        'Unsupported encoding or compression',
+      );
       return;
     }
     this.send(connection, {
@@ -314,7 +329,10 @@ export class GatewayServer {
     if (connection.open) connection.socket.close(code, reason);
   }
 
-  private send(connection: Connection, payload: { op: number; d: unknown; s: number | null; t: string | null }): void {
+  private send(
+    connection: Connection,
+    payload: { op: number; d: unknown; s: number | null; t: string | null },
+  ): void {
     if (!connection.open || connection.socket.readyState !== connection.socket.OPEN) return;
     this.frames.push({ direction: 'out', connectionId: connection.id, ...payload, at: Date.now() });
     connection.socket.send(JSON.stringify(payload));
@@ -346,7 +364,15 @@ export class GatewayServer {
     }
     const op = payload['op'];
     const d = payload['d'];
-    this.frames.push({ direction: 'in', connectionId: connection.id, op, t: null, s: null, d, at: Date.now() });
+    this.frames.push({
+      direction: 'in',
+      connectionId: connection.id,
+      op,
+      t: null,
+      s: null,
+      d,
+      at: Date.now(),
+    });
     switch (op) {
       case GatewayOpcodes.Heartbeat:
         this.heartbeatCount += 1;
@@ -364,7 +390,11 @@ export class GatewayServer {
         if (!connection.session) break;
         if (isRecord(d)) {
           for (const chunk of this.hooks.requestGuildMembers(d)) {
-            this.dispatchToSession(connection.session, GatewayDispatchEvents.GuildMembersChunk, chunk);
+            this.dispatchToSession(
+              connection.session,
+              GatewayDispatchEvents.GuildMembersChunk,
+              chunk,
+            );
           }
         }
         return;
@@ -409,7 +439,11 @@ export class GatewayServer {
       return;
     }
     if (d['compress'] === true) {
-      this.closeWith(connection, GatewayCloseCodes.DecodeError, 'Payload compression is not supported');
+      this.closeWith(
+        connection,
+        GatewayCloseCodes.DecodeError,
+        'Payload compression is not supported',
+      );
       return;
     }
     this.identifyCount += 1;
@@ -425,7 +459,11 @@ export class GatewayServer {
     };
     this.sessions.set(session.id, session);
     connection.session = session;
-    this.dispatchToSession(session, GatewayDispatchEvents.Ready, this.hooks.buildReady(session.id, shard));
+    this.dispatchToSession(
+      session,
+      GatewayDispatchEvents.Ready,
+      this.hooks.buildReady(session.id, shard),
+    );
     for (const guild of this.hooks.guildCreates(shard)) {
       this.dispatchToSession(session, GatewayDispatchEvents.GuildCreate, guild);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ApplicationCommandType,
@@ -58,8 +59,13 @@ export interface RecordedRequest {
   /** Position in the request log (see `DiscordStandIn.mark()`). */
   index: number;
   method: string;
-  /** Path without the `/api/v10` prefix, e.g. `/channels/300000000000000001/messages`. */
+  /**
+   * Path without the `/api/v10` prefix, percent-decoded, e.g. `/channels/300000000000000001/messages`
+   * or `/webhooks/:app/:token/messages/@original`.
+   */
   path: string;
+  /** The path as sent (still percent-encoded), without the `/api/v10` prefix. */
+  rawPath: string;
   /** The matched route template, e.g. `/channels/:channelId/messages`; null when unrouted. */
   route: string | null;
   query: Record<string, string>;
@@ -177,8 +183,10 @@ function asBody(body: unknown): Record<string, unknown> {
 
 /** The REST half of the stand-in. */
 export class RestServer {
-  readonly log = new RecordLog<RecordedRequest>('request', (request) =>
-    `${request.method} ${request.path} -> ${request.status}${request.fault ? ` (${request.fault})` : ''}`,
+  readonly log = new RecordLog<RecordedRequest>(
+    'request',
+    (request) =>
+      `${request.method} ${request.path} -> ${request.status}${request.fault ? ` (${request.fault})` : ''}`,
   );
   private readonly routes: Route[] = [];
   private readonly rules: Rule[] = [];
@@ -220,10 +228,13 @@ export class RestServer {
     let fault: RecordedRequest['fault'] = null;
     try {
       ({ body, files } = await parseBody(raw, headers['content-type'] ?? ''));
-      const injected = this.takeRule(method, path);
+      const injected = this.takeRule(method, decodePath(path));
       if (injected) {
         fault = injected.kind;
-        result = injected.kind === 'rate-limit' ? rateLimited(injected.rule) : failure(injected.rule);
+        result =
+          injected.kind === 'rate-limit'
+            ? rateLimited(injected.rule, method, path)
+            : failure(injected.rule);
       } else if (!rawPath.startsWith(`${API_PREFIX}/`)) {
         result = this.serveStatic(method, rawPath);
       } else {
@@ -235,7 +246,15 @@ export class RestServer {
             : { status: 404, body: { message: '404: Not Found', code: ErrorCode.General } };
         } else {
           this.checkAuth(match.route, headers);
-          result = await match.route.handler({ method, path, params: match.params, query, body, files, headers });
+          result = await match.route.handler({
+            method,
+            path,
+            params: match.params,
+            query,
+            body,
+            files,
+            headers,
+          });
         }
       }
     } catch (error) {
@@ -260,7 +279,8 @@ export class RestServer {
     this.log.push({
       index: this.log.mark,
       method,
-      path,
+      path: decodePath(path),
+      rawPath: path,
       route: route?.template ?? null,
       query,
       body,
@@ -324,12 +344,7 @@ export class RestServer {
     return { status: 404, body: { message: '404: Not Found', code: ErrorCode.General } };
   }
 
-  private add(
-    method: string,
-    template: string,
-    handler: Route['handler'],
-    auth = true,
-  ): void {
+  private add(method: string, template: string, handler: Route['handler'], auth = true): void {
     const { regex, keys } = compile(template);
     this.routes.push({ method, template, regex, keys, auth, handler });
   }
@@ -363,7 +378,11 @@ export class RestServer {
         ]);
       }
       if (s.users.get(recipientId)?.bot) {
-        throw httpError(400, ErrorCode.CannotSendMessagesToThisUser, 'Cannot send messages to this user');
+        throw httpError(
+          400,
+          ErrorCode.CannotSendMessagesToThisUser,
+          'Cannot send messages to this user',
+        );
       }
       return ok(toApiChannel(s.ensureDmChannel(recipientId), s.users, true));
     });
@@ -404,7 +423,9 @@ export class RestServer {
         permissions: '0',
       },
       integration_types_config: {
-        '0': { oauth2_install_params: { scopes: ['bot', 'applications.commands'], permissions: '0' } },
+        '0': {
+          oauth2_install_params: { scopes: ['bot', 'applications.commands'], permissions: '0' },
+        },
       },
       rpc_origins: [],
     };
@@ -418,7 +439,8 @@ export class RestServer {
     }
     const guildId = params['guildId'];
     if (guildId === undefined) return 'global';
-    if (!this.state.guilds.has(guildId)) throw httpError(403, ErrorCode.MissingAccess, 'Missing Access');
+    if (!this.state.guilds.has(guildId))
+      throw httpError(403, ErrorCode.MissingAccess, 'Missing Access');
     return guildId;
   }
 
@@ -427,7 +449,8 @@ export class RestServer {
     scope: string,
     existing: APIApplicationCommand | undefined,
   ): APIApplicationCommand {
-    const type = typeof input['type'] === 'number' ? input['type'] : ApplicationCommandType.ChatInput;
+    const type =
+      typeof input['type'] === 'number' ? input['type'] : ApplicationCommandType.ChatInput;
     const command: APIApplicationCommand = {
       id: existing?.id ?? nextSnowflake(),
       application_id: this.state.applicationId,
@@ -437,7 +460,8 @@ export class RestServer {
       // Localization maps and options passed validation already; they are stored as sent.
       name_localizations: (input['name_localizations'] ?? null) as LocalizationMap | null,
       description: stringField(input, 'description') ?? '',
-      description_localizations: (input['description_localizations'] ?? null) as LocalizationMap | null,
+      description_localizations: (input['description_localizations'] ??
+        null) as LocalizationMap | null,
       default_member_permissions: stringField(input, 'default_member_permissions') ?? null,
       nsfw: input['nsfw'] === true,
       integration_types: Array.isArray(input['integration_types'])
@@ -457,8 +481,13 @@ export class RestServer {
 
   private registerCommandRoutes(): void {
     const s = this.state;
-    for (const base of ['/applications/:applicationId', '/applications/:applicationId/guilds/:guildId']) {
-      this.add('GET', `${base}/commands`, ({ params }) => ok(s.commands.get(this.commandScope(params)) ?? []));
+    for (const base of [
+      '/applications/:applicationId',
+      '/applications/:applicationId/guilds/:guildId',
+    ]) {
+      this.add('GET', `${base}/commands`, ({ params }) =>
+        ok(s.commands.get(this.commandScope(params)) ?? []),
+      );
       this.add('PUT', `${base}/commands`, ({ params, body }) => {
         const scope = this.commandScope(params);
         const list = validateCommandList(body);
@@ -466,7 +495,9 @@ export class RestServer {
         const next = list.map((entry) => {
           const input = asBody(entry);
           const type = input['type'] ?? ApplicationCommandType.ChatInput;
-          const existing = previous.find((command) => command.name === input['name'] && command.type === type);
+          const existing = previous.find(
+            (command) => command.name === input['name'] && command.type === type,
+          );
           return this.buildCommand(input, scope, existing);
         });
         s.commands.set(scope, next);
@@ -478,14 +509,18 @@ export class RestServer {
         const input = asBody(body);
         const list = s.commands.get(scope) ?? [];
         const type = input['type'] ?? ApplicationCommandType.ChatInput;
-        const index = list.findIndex((command) => command.name === input['name'] && command.type === type);
+        const index = list.findIndex(
+          (command) => command.name === input['name'] && command.type === type,
+        );
         const command = this.buildCommand(input, scope, list[index]);
         if (index >= 0) list[index] = command;
         else list.push(command);
         s.commands.set(scope, list);
         return ok(command, index >= 0 ? 200 : 201);
       });
-      this.add('GET', `${base}/commands/:commandId`, ({ params }) => ok(this.findCommand(params).command));
+      this.add('GET', `${base}/commands/:commandId`, ({ params }) =>
+        ok(this.findCommand(params).command),
+      );
       this.add('PATCH', `${base}/commands/:commandId`, ({ params, body }) => {
         const { scope, command, list } = this.findCommand(params);
         const merged = { ...command, ...asBody(body) };
@@ -510,7 +545,8 @@ export class RestServer {
     const scope = this.commandScope(params);
     const list = this.state.commands.get(scope) ?? [];
     const command = list.find((candidate) => candidate.id === params['commandId']);
-    if (!command) throw notFound(ErrorCode.UnknownApplicationCommand, 'Unknown application command');
+    if (!command)
+      throw notFound(ErrorCode.UnknownApplicationCommand, 'Unknown application command');
     return { scope, command, list };
   }
 
@@ -554,7 +590,9 @@ export class RestServer {
     if (record.type !== InteractionType.ApplicationCommand) return MessageType.Default;
     const payload = record.payload;
     const commandType =
-      payload.type === InteractionType.ApplicationCommand ? payload.data.type : ApplicationCommandType.ChatInput;
+      payload.type === InteractionType.ApplicationCommand
+        ? payload.data.type
+        : ApplicationCommandType.ChatInput;
     return commandType === ApplicationCommandType.ChatInput
       ? MessageType.ChatInputCommand
       : MessageType.ContextMenuCommand;
@@ -583,7 +621,9 @@ export class RestServer {
       options.defaultParse,
       options.repliedUserId ?? null,
     );
-    const flags = ((typeof body['flags'] === 'number' ? body['flags'] : 0) & options.allowedFlags) | (options.extraFlags ?? 0);
+    const flags =
+      ((typeof body['flags'] === 'number' ? body['flags'] : 0) & options.allowedFlags) |
+      (options.extraFlags ?? 0);
     const record = options.record;
     const message = this.state.createMessage({
       channelId,
@@ -595,7 +635,10 @@ export class RestServer {
       attachments: this.buildAttachments(channelId, body, files, []),
       flags,
       tts: body['tts'] === true,
-      nonce: typeof body['nonce'] === 'string' || typeof body['nonce'] === 'number' ? body['nonce'] : undefined,
+      nonce:
+        typeof body['nonce'] === 'string' || typeof body['nonce'] === 'number'
+          ? body['nonce']
+          : undefined,
       type: options.type,
       referencedMessageId: options.referencedMessageId ?? null,
       mentionUserIds: mentions.userIds,
@@ -642,7 +685,8 @@ export class RestServer {
     };
     const guild = this.state.guildOfChannel(channelId);
     const userIds = parsed.userIds.filter(
-      (id) => this.state.users.has(id) && (parse.includes('users') || allowList('users').includes(id)),
+      (id) =>
+        this.state.users.has(id) && (parse.includes('users') || allowList('users').includes(id)),
     );
     const roleIds = parsed.roleIds.filter(
       (id) =>
@@ -662,9 +706,13 @@ export class RestServer {
     files: RecordedFile[],
     existing: APIAttachment[],
   ): APIAttachment[] {
-    const described = Array.isArray(body['attachments']) ? body['attachments'].filter(isRecord) : null;
+    const described = Array.isArray(body['attachments'])
+      ? body['attachments'].filter(isRecord)
+      : null;
     const kept = described
-      ? existing.filter((attachment) => described.some((entry) => String(entry['id']) === attachment.id))
+      ? existing.filter((attachment) =>
+          described.some((entry) => String(entry['id']) === attachment.id),
+        )
       : existing;
     const added = files.map((file, position) => {
       const index = /\[(\d+)\]/.exec(file.field)?.[1] ?? String(position);
@@ -698,21 +746,35 @@ export class RestServer {
     if ('content' in body) {
       const content = typeof body['content'] === 'string' ? body['content'] : '';
       message.content = content;
-      const mentions = this.resolveMentions(message.channel_id, content, body['allowed_mentions'], defaultParse, null);
+      const mentions = this.resolveMentions(
+        message.channel_id,
+        content,
+        body['allowed_mentions'],
+        defaultParse,
+        null,
+      );
       message.mentions = mentions.userIds.map((id) => this.state.ensureUser(id));
       message.mention_roles = mentions.roleIds;
       message.mention_everyone = mentions.everyone;
     }
     // Embeds and components passed `validateMessageBody`; they are stored as sent.
     if ('embeds' in body) message.embeds = (body['embeds'] ?? []) as APIEmbed[];
-    if ('components' in body) message.components = (body['components'] ?? []) as APIMessageTopLevelComponent[];
+    if ('components' in body)
+      message.components = (body['components'] ?? []) as APIMessageTopLevelComponent[];
     if ('attachments' in body || files.length > 0) {
-      message.attachments = this.buildAttachments(message.channel_id, body, files, message.attachments);
+      message.attachments = this.buildAttachments(
+        message.channel_id,
+        body,
+        files,
+        message.attachments,
+      );
     }
     const wasLoading = ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
     let flags = (message.flags ?? 0) & ~MessageFlags.Loading;
     if (typeof body['flags'] === 'number') {
-      flags = (flags & ~MessageFlags.SuppressEmbeds) | (body['flags'] & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2));
+      flags =
+        (flags & ~MessageFlags.SuppressEmbeds) |
+        (body['flags'] & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2));
     }
     message.flags = flags;
     if (!wasLoading) message.edited_timestamp = new Date().toISOString();
@@ -736,13 +798,18 @@ export class RestServer {
 
   private interactionFor(id: string, token: string): InteractionRecord {
     const record = this.state.interactions.get(id);
-    if (!record || record.token !== token) throw notFound(ErrorCode.UnknownInteraction, 'Unknown interaction');
+    if (!record || record.token !== token)
+      throw notFound(ErrorCode.UnknownInteraction, 'Unknown interaction');
     return record;
   }
 
   private webhookInteraction(params: Record<string, string>): InteractionRecord {
     const record = this.state.interactionsByToken.get(params['token'] ?? '');
-    if (!record || params['applicationId'] !== this.state.applicationId || record.response === null) {
+    if (
+      !record ||
+      params['applicationId'] !== this.state.applicationId ||
+      record.response === null
+    ) {
       throw notFound(ErrorCode.UnknownWebhook, 'Unknown Webhook');
     }
     return record;
@@ -750,7 +817,8 @@ export class RestServer {
 
   private webhookMessage(record: InteractionRecord, messageId: string): APIMessage {
     const id = messageId === '@original' ? record.originalMessageId : messageId;
-    const owned = id !== null && (id === record.originalMessageId || record.followUpIds.includes(id));
+    const owned =
+      id !== null && (id === record.originalMessageId || record.followUpIds.includes(id));
     const message = id !== null && owned ? this.state.messages.get(id) : undefined;
     if (!message) throw notFound(ErrorCode.UnknownMessage, 'Unknown Message');
     return message;
@@ -768,7 +836,11 @@ export class RestServer {
           throw notFound(ErrorCode.UnknownInteraction, 'Unknown interaction');
         }
         if (record.response !== null) {
-          throw httpError(400, ErrorCode.InteractionAlreadyAcknowledged, 'Interaction has already been acknowledged.');
+          throw httpError(
+            400,
+            ErrorCode.InteractionAlreadyAcknowledged,
+            'Interaction has already been acknowledged.',
+          );
         }
         const callback = asBody(body);
         const type = callback['type'];
@@ -797,7 +869,8 @@ export class RestServer {
             break;
           }
           case InteractionResponseType.DeferredChannelMessageWithSource: {
-            const flags = typeof data['flags'] === 'number' ? data['flags'] & MessageFlags.Ephemeral : 0;
+            const flags =
+              typeof data['flags'] === 'number' ? data['flags'] & MessageFlags.Ephemeral : 0;
             resourceMessage = this.createBotMessage(record.channelId, {}, [], {
               allowedFlags: 0,
               defaultParse: ['users'],
@@ -811,7 +884,8 @@ export class RestServer {
           }
           case InteractionResponseType.DeferredMessageUpdate:
           case InteractionResponseType.UpdateMessage: {
-            const source = record.sourceMessageId !== null ? s.messages.get(record.sourceMessageId) : undefined;
+            const source =
+              record.sourceMessageId !== null ? s.messages.get(record.sourceMessageId) : undefined;
             if (!source) throw notFound(ErrorCode.UnknownMessage, 'Unknown Message');
             if (type === InteractionResponseType.UpdateMessage) {
               validateMessageBody(callback['data'], { creating: false, fileCount: files.length });
@@ -829,10 +903,18 @@ export class RestServer {
             const customId = stringField(data, 'custom_id');
             const errors = [];
             if (customId === undefined) {
-              errors.push({ path: ['data', 'custom_id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+              errors.push({
+                path: ['data', 'custom_id'],
+                code: 'BASE_TYPE_REQUIRED',
+                message: 'This field is required',
+              });
             }
             if (stringField(data, 'title') === undefined) {
-              errors.push({ path: ['data', 'title'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+              errors.push({
+                path: ['data', 'title'],
+                code: 'BASE_TYPE_REQUIRED',
+                message: 'This field is required',
+              });
             }
             const components = data['components'];
             if (!Array.isArray(components) || components.length === 0 || components.length > 5) {
@@ -854,8 +936,10 @@ export class RestServer {
         const interaction: Record<string, unknown> = { id: record.id, type: record.type };
         if (resourceMessage) {
           interaction['response_message_id'] = resourceMessage.id;
-          interaction['response_message_loading'] = ((resourceMessage.flags ?? 0) & MessageFlags.Loading) !== 0;
-          interaction['response_message_ephemeral'] = ((resourceMessage.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+          interaction['response_message_loading'] =
+            ((resourceMessage.flags ?? 0) & MessageFlags.Loading) !== 0;
+          interaction['response_message_ephemeral'] =
+            ((resourceMessage.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
         }
         const resource: Record<string, unknown> = { type };
         if (resourceMessage) resource['message'] = resourceMessage;
@@ -884,7 +968,8 @@ export class RestServer {
     this.add(
       'GET',
       '/webhooks/:applicationId/:token/messages/:messageId',
-      ({ params }) => ok(this.webhookMessage(this.webhookInteraction(params), params['messageId'] ?? '')),
+      ({ params }) =>
+        ok(this.webhookMessage(this.webhookInteraction(params), params['messageId'] ?? '')),
       false,
     );
     this.add(
@@ -941,7 +1026,11 @@ export class RestServer {
 
   private channelMessage(channel: ChannelRecord, messageId: string | undefined): APIMessage {
     const message = this.state.messages.get(messageId ?? '');
-    if (!message || message.channel_id !== channel.id || ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0) {
+    if (
+      !message ||
+      message.channel_id !== channel.id ||
+      ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0
+    ) {
       throw notFound(ErrorCode.UnknownMessage, 'Unknown Message');
     }
     return message;
@@ -964,7 +1053,8 @@ export class RestServer {
       let list = s.channelMessages(channel.id);
       const before = query['before'];
       const after = query['after'];
-      if (before !== undefined) list = list.filter((message) => BigInt(message.id) < BigInt(before));
+      if (before !== undefined)
+        list = list.filter((message) => BigInt(message.id) < BigInt(before));
       if (after !== undefined) list = list.filter((message) => BigInt(message.id) > BigInt(after));
       const newestFirst = [...list].reverse();
       return ok(after !== undefined ? list.slice(0, limit).reverse() : newestFirst.slice(0, limit));
@@ -978,7 +1068,11 @@ export class RestServer {
       if (channel.type === ChannelType.DM) {
         const recipient = s.users.get(channel.recipientIds[0] ?? '');
         if (!recipient || recipient.bot) {
-          throw httpError(403, ErrorCode.CannotSendMessagesToThisUser, 'Cannot send messages to this user');
+          throw httpError(
+            403,
+            ErrorCode.CannotSendMessagesToThisUser,
+            'Cannot send messages to this user',
+          );
         }
       }
       const sendFlag = isThreadType(channel.type)
@@ -1021,7 +1115,10 @@ export class RestServer {
 
     this.add('GET', '/channels/:channelId/messages/:messageId', ({ params }) => {
       const channel = this.channel(params['channelId']);
-      this.requirePermissions(channel, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory);
+      this.requirePermissions(
+        channel,
+        PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory,
+      );
       return ok(this.channelMessage(channel, params['messageId']));
     });
 
@@ -1030,7 +1127,11 @@ export class RestServer {
       this.requirePermissions(channel, PermissionFlagsBits.ViewChannel);
       const message = this.channelMessage(channel, params['messageId']);
       if (message.author.id !== s.botUser.id) {
-        throw httpError(403, ErrorCode.CannotEditOtherUsersMessage, 'Cannot edit a message authored by another user');
+        throw httpError(
+          403,
+          ErrorCode.CannotEditOtherUsersMessage,
+          'Cannot edit a message authored by another user',
+        );
       }
       validateMessageBody(body, { creating: false, fileCount: files.length });
       this.applyEdit(message, asBody(body), files, ['users', 'roles', 'everyone']);
@@ -1049,71 +1150,88 @@ export class RestServer {
       return NO_CONTENT;
     });
 
-    this.add('PUT', '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', ({ params }) => {
-      const channel = this.channel(params['channelId']);
-      const message = this.channelMessage(channel, params['messageId']);
-      const emoji = parseEmoji(params['emoji'] ?? '');
-      const reactions = (message.reactions ??= []);
-      const existing = reactions.find(
-        (reaction) => reaction.emoji.name === emoji.name && (reaction.emoji.id ?? null) === emoji.id,
-      );
-      this.requirePermissions(
-        channel,
-        PermissionFlagsBits.ReadMessageHistory | (existing ? 0n : PermissionFlagsBits.AddReactions),
-      );
-      if (existing?.me) return NO_CONTENT;
-      if (existing) {
-        existing.me = true;
-        existing.count += 1;
-        existing.count_details.normal += 1;
-      } else {
-        reactions.push({
+    this.add(
+      'PUT',
+      '/channels/:channelId/messages/:messageId/reactions/:emoji/@me',
+      ({ params }) => {
+        const channel = this.channel(params['channelId']);
+        const message = this.channelMessage(channel, params['messageId']);
+        const emoji = parseEmoji(params['emoji'] ?? '');
+        const known =
+          emoji.id === null ||
+          [...s.guilds.values()].some((guild) => guild.emojis.some((e) => e.id === emoji.id));
+        if (!known) throw httpError(400, ErrorCode.UnknownEmoji, 'Unknown Emoji');
+        const reactions = (message.reactions ??= []);
+        const existing = reactions.find(
+          (reaction) =>
+            reaction.emoji.name === emoji.name && (reaction.emoji.id ?? null) === emoji.id,
+        );
+        this.requirePermissions(
+          channel,
+          PermissionFlagsBits.ReadMessageHistory |
+            (existing ? 0n : PermissionFlagsBits.AddReactions),
+        );
+        if (existing?.me) return NO_CONTENT;
+        if (existing) {
+          existing.me = true;
+          existing.count += 1;
+          existing.count_details.normal += 1;
+        } else {
+          reactions.push({
+            emoji,
+            count: 1,
+            count_details: { normal: 1, burst: 0 },
+            me: true,
+            me_burst: false,
+            burst_colors: [],
+          });
+        }
+        const guild = s.guildOfChannel(channel.id);
+        const member = guild?.members.get(s.botUser.id);
+        this.hooks.echo(GatewayDispatchEvents.MessageReactionAdd, {
+          user_id: s.botUser.id,
+          channel_id: channel.id,
+          message_id: message.id,
+          message_author_id: message.author.id,
           emoji,
-          count: 1,
-          count_details: { normal: 1, burst: 0 },
-          me: true,
-          me_burst: false,
-          burst_colors: [],
+          burst: false,
+          type: 0,
+          ...(guild ? { guild_id: guild.id } : {}),
+          ...(member ? { member } : {}),
         });
-      }
-      const guild = s.guildOfChannel(channel.id);
-      const member = guild?.members.get(s.botUser.id);
-      this.hooks.echo(GatewayDispatchEvents.MessageReactionAdd, {
-        user_id: s.botUser.id,
-        channel_id: channel.id,
-        message_id: message.id,
-        message_author_id: message.author.id,
-        emoji,
-        burst: false,
-        type: 0,
-        ...(guild ? { guild_id: guild.id } : {}),
-        ...(member ? { member } : {}),
-      });
-      return NO_CONTENT;
-    });
+        return NO_CONTENT;
+      },
+    );
 
-    this.add('DELETE', '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', ({ params }) => {
-      const channel = this.channel(params['channelId']);
-      const message = this.channelMessage(channel, params['messageId']);
-      const emoji = parseEmoji(params['emoji'] ?? '');
-      const reactions = message.reactions ?? [];
-      const existing = reactions.find(
-        (reaction) => reaction.emoji.name === emoji.name && (reaction.emoji.id ?? null) === emoji.id,
-      );
-      if (existing?.me) {
-        existing.me = false;
-        existing.count -= 1;
-        existing.count_details.normal -= 1;
-        if (existing.count <= 0) reactions.splice(reactions.indexOf(existing), 1);
-      }
-      return NO_CONTENT;
-    });
+    this.add(
+      'DELETE',
+      '/channels/:channelId/messages/:messageId/reactions/:emoji/@me',
+      ({ params }) => {
+        const channel = this.channel(params['channelId']);
+        const message = this.channelMessage(channel, params['messageId']);
+        const emoji = parseEmoji(params['emoji'] ?? '');
+        const reactions = message.reactions ?? [];
+        const existing = reactions.find(
+          (reaction) =>
+            reaction.emoji.name === emoji.name && (reaction.emoji.id ?? null) === emoji.id,
+        );
+        if (existing?.me) {
+          existing.me = false;
+          existing.count -= 1;
+          existing.count_details.normal -= 1;
+          if (existing.count <= 0) reactions.splice(reactions.indexOf(existing), 1);
+        }
+        return NO_CONTENT;
+      },
+    );
 
     this.add('POST', '/channels/:channelId/typing', ({ params }) => {
       const channel = this.channel(params['channelId']);
       this.requirePermissions(
         channel,
-        isThreadType(channel.type) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages,
+        isThreadType(channel.type)
+          ? PermissionFlagsBits.SendMessagesInThreads
+          : PermissionFlagsBits.SendMessages,
       );
       return NO_CONTENT;
     });
@@ -1133,7 +1251,10 @@ export class RestServer {
     this.add('POST', '/channels/:channelId/threads', ({ params, body }) => {
       const channel = this.channel(params['channelId']);
       const data = asBody(body);
-      const type = data['type'] === ChannelType.PublicThread ? ChannelType.PublicThread : ChannelType.PrivateThread;
+      const type =
+        data['type'] === ChannelType.PublicThread
+          ? ChannelType.PublicThread
+          : ChannelType.PrivateThread;
       this.requirePermissions(
         channel,
         type === ChannelType.PublicThread
@@ -1146,7 +1267,8 @@ export class RestServer {
 
     this.add('PUT', '/channels/:channelId/thread-members/@me', ({ params }) => {
       const channel = this.channel(params['channelId']);
-      if (!isThreadType(channel.type)) throw httpError(400, 50024, 'Cannot execute action on this channel type');
+      if (!isThreadType(channel.type))
+        throw httpError(400, 50024, 'Cannot execute action on this channel type');
       return NO_CONTENT;
     });
   }
@@ -1162,7 +1284,13 @@ export class RestServer {
     }
     const name = stringField(data, 'name');
     if (name === undefined || name.length === 0 || name.length > 100) {
-      throw invalidFormBody([{ path: ['name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]);
+      throw invalidFormBody([
+        {
+          path: ['name'],
+          code: 'BASE_TYPE_BAD_LENGTH',
+          message: 'Must be between 1 and 100 in length.',
+        },
+      ]);
     }
     const record: ChannelRecord = {
       id,
@@ -1244,11 +1372,16 @@ export class RestServer {
       return ok(
         guild.channelIds
           .map((id) => s.channels.get(id))
-          .filter((channel): channel is ChannelRecord => channel !== undefined && !isThreadType(channel.type))
+          .filter(
+            (channel): channel is ChannelRecord =>
+              channel !== undefined && !isThreadType(channel.type),
+          )
           .map((channel) => toApiChannel(channel, s.users, true)),
       );
     });
-    this.add('GET', '/guilds/:guildId/roles', ({ params }) => ok(this.guild(params['guildId']).roles));
+    this.add('GET', '/guilds/:guildId/roles', ({ params }) =>
+      ok(this.guild(params['guildId']).roles),
+    );
     this.add('GET', '/guilds/:guildId/members/:userId', ({ params }) => {
       const member = this.guild(params['guildId']).members.get(params['userId'] ?? '');
       if (!member) throw notFound(ErrorCode.UnknownMember, 'Unknown Member');
@@ -1312,7 +1445,11 @@ function allowedResponseTypes(record: InteractionRecord): number[] {
 function parseEmoji(raw: string): { id: string | null; name: string; animated?: boolean } {
   const custom = /^(a:)?([\w~-]{2,32}):(\d{17,20})$/.exec(raw);
   if (custom) {
-    return { id: custom[3] ?? null, name: custom[2] ?? '', ...(custom[1] ? { animated: true } : {}) };
+    return {
+      id: custom[3] ?? null,
+      name: custom[2] ?? '',
+      ...(custom[1] ? { animated: true } : {}),
+    };
   }
   if (raw.length === 0 || raw.length > 32 || /^[\w:]+$/.test(raw)) {
     throw httpError(400, ErrorCode.UnknownEmoji, 'Unknown Emoji');
@@ -1320,7 +1457,25 @@ function parseEmoji(raw: string): { id: string | null; name: string; animated?: 
   return { id: null, name: raw };
 }
 
-function rateLimited(rule: RateLimitRule): RouteResult {
+function decodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
+function rateLimited(rule: RateLimitRule, method: string, path: string): RouteResult {
+  // One bucket per route shape, like Discord's (ids stand for their position only).
+  const bucket = createHash('sha1')
+    .update(`${method} ${path.replace(/\d{17,20}/g, ':id')}`)
+    .digest('hex')
+    .slice(0, 16);
   const retryAfter = rule.retryAfterSeconds;
   const global = rule.global ?? false;
   const headers: Record<string, string> = {
@@ -1334,7 +1489,7 @@ function rateLimited(rule: RateLimitRule): RouteResult {
     headers['x-ratelimit-remaining'] = '0';
     headers['x-ratelimit-reset'] = (Date.now() / 1000 + retryAfter).toFixed(3);
     headers['x-ratelimit-reset-after'] = String(retryAfter);
-    headers['x-ratelimit-bucket'] = 'stand-in-bucket';
+    headers['x-ratelimit-bucket'] = bucket;
   }
   return {
     status: 429,
@@ -1359,7 +1514,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function parseBody(raw: Buffer, contentType: string): Promise<{ body: unknown; files: RecordedFile[] }> {
+async function parseBody(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ body: unknown; files: RecordedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType.startsWith('multipart/form-data')) {
     const form = await new Request('http://127.0.0.1/upload', {

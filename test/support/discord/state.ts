@@ -21,12 +21,14 @@ import {
   DEFAULT_EVERYONE_PERMISSIONS,
   DEFAULT_LOCALE,
   buildBotUser,
+  buildEmoji,
   buildMember,
   buildRole,
   buildUser,
   channelPermissions,
   channelRecordFromSpec,
   dmChannelRecord,
+  memberWithoutUser,
   nextSnowflake,
 } from './fixtures.js';
 import type { ChannelRecord, GuildRecord, GuildSpec, UserSpec } from './fixtures.js';
@@ -153,6 +155,7 @@ export class StandInState {
       joinedAt,
       botRoleId,
       roles,
+      emojis: (spec.emojis ?? []).map(buildEmoji),
       members,
       channelIds,
     });
@@ -257,8 +260,7 @@ export class StandInState {
   channelMessages(channelId: string): APIMessage[] {
     return [...this.messages.values()].filter(
       (message) =>
-        message.channel_id === channelId &&
-        ((message.flags ?? 0) & MessageFlags.Ephemeral) === 0,
+        message.channel_id === channelId && ((message.flags ?? 0) & MessageFlags.Ephemeral) === 0,
     );
   }
 
@@ -269,8 +271,7 @@ export class StandInState {
     const mentions: APIUserWithMember[] = message.mentions.map((user) => {
       const member = guild?.members.get(user.id);
       if (!member) return user;
-      const { user: _user, ...rest } = member;
-      return { ...user, member: rest };
+      return { ...user, member: memberWithoutUser(member) };
     });
     const payload: GatewayMessageCreateDispatchData = { ...message, mentions };
     const channelType = channel ? messageChannelType(channel.type) : undefined;
@@ -279,10 +280,7 @@ export class StandInState {
       payload.guild_id = guild.id;
       const member =
         message.webhook_id === undefined ? guild.members.get(message.author.id) : undefined;
-      if (member) {
-        const { user: _user, ...rest } = member;
-        payload.member = rest;
-      }
+      if (member) payload.member = memberWithoutUser(member);
     }
     return payload;
   }

@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, MessageFlags } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  MessageFlags,
+} from 'discord.js';
 
 /**
  * Discord-style request validation: the limits Discord enforces on message bodies, autocomplete
@@ -141,16 +146,22 @@ function validateEmbeds(errors: FieldError[], embeds: unknown): void {
   let total = 0;
   embeds.forEach((embed: unknown, index) => {
     if (!isRecord(embed)) {
-      errors.push({ path: ['embeds', index], code: 'MODEL_TYPE_CONVERT', message: 'Not an object.' });
+      errors.push({
+        path: ['embeds', index],
+        code: 'MODEL_TYPE_CONVERT',
+        message: 'Not an object.',
+      });
       return;
     }
     total += embedLength(embed);
     maxLength(errors, ['embeds', index, 'title'], embed['title'], 256);
     maxLength(errors, ['embeds', index, 'description'], embed['description'], 4096);
     const footer = embed['footer'];
-    if (isRecord(footer)) maxLength(errors, ['embeds', index, 'footer', 'text'], footer['text'], 2048);
+    if (isRecord(footer))
+      maxLength(errors, ['embeds', index, 'footer', 'text'], footer['text'], 2048);
     const author = embed['author'];
-    if (isRecord(author)) maxLength(errors, ['embeds', index, 'author', 'name'], author['name'], 256);
+    if (isRecord(author))
+      maxLength(errors, ['embeds', index, 'author', 'name'], author['name'], 256);
     const fields = embed['fields'];
     if (Array.isArray(fields)) {
       if (fields.length > 25) {
@@ -334,7 +345,10 @@ export function validateMessageBody(body: unknown, context: MessageBodyContext):
   if (componentsV2) {
     const content = data['content'];
     const embeds = data['embeds'];
-    if ((typeof content === 'string' && content !== '') || (Array.isArray(embeds) && embeds.length)) {
+    if (
+      (typeof content === 'string' && content !== '') ||
+      (Array.isArray(embeds) && embeds.length)
+    ) {
       errors.push({
         path: ['content'],
         code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
@@ -369,7 +383,11 @@ export function validateAutocompleteChoices(data: unknown): void {
   const choices = isRecord(data) ? data['choices'] : undefined;
   const errors: FieldError[] = [];
   if (!Array.isArray(choices)) {
-    errors.push({ path: ['data', 'choices'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    errors.push({
+      path: ['data', 'choices'],
+      code: 'BASE_TYPE_REQUIRED',
+      message: 'This field is required',
+    });
   } else {
     if (choices.length > 25) {
       errors.push({
@@ -402,7 +420,11 @@ function validateCommandName(
 ): void {
   if (!required(errors, [...path, 'name'], name)) return;
   if (typeof name !== 'string') {
-    errors.push({ path: [...path, 'name'], code: 'BASE_TYPE_STRING', message: 'Value must be a string.' });
+    errors.push({
+      path: [...path, 'name'],
+      code: 'BASE_TYPE_STRING',
+      message: 'Value must be a string.',
+    });
     return;
   }
   if (chatInput) {
