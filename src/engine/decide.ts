@@ -40,8 +40,13 @@ export type Verdict =
 export function decide(scored: readonly ScoredFact[], preferred: ReadonlySet<number>): Verdict {
   const best = scored[0];
   const runnerUpScore = scored[1]?.score ?? 0;
+  // Far ahead of a weak field counts only when the fact explains every word of the question:
+  // "when was the treaty signed" is far ahead too, yet nothing in the pack says when.
   const dominantBest =
-    best !== undefined && best.score >= DECISION.dominant && best.score >= DECISION.dominance * runnerUpScore;
+    best !== undefined &&
+    best.complete === true &&
+    best.score >= DECISION.dominant &&
+    best.score >= DECISION.dominance * runnerUpScore;
   if (!best || (best.score < DECISION.candidate && !dominantBest)) {
     return {
       kind: 'no-match',
@@ -50,8 +55,7 @@ export function decide(scored: readonly ScoredFact[], preferred: ReadonlySet<num
   }
   const runnerUp = scored[1]?.score ?? 0;
   const clearlyAhead = best.score >= DECISION.answer && best.score - runnerUp >= DECISION.margin;
-  const farAhead = best.score >= DECISION.dominant && best.score >= DECISION.dominance * runnerUp;
-  if (clearlyAhead || farAhead) return { kind: 'answered', best, viaContext: false };
+  if (clearlyAhead || dominantBest) return { kind: 'answered', best, viaContext: false };
   const close = scored
     .filter((s) => s.score >= DECISION.candidate && best.score - s.score <= DECISION.spread)
     .slice(0, DECISION.maxCandidates);

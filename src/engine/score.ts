@@ -33,6 +33,8 @@ export const RERANK_DEPTH = 8;
 export interface ScoredFact {
   readonly factIndex: number;
   readonly score: number;
+  /** True when the fact explains every content word of the question (absent: not known). */
+  readonly complete?: boolean;
 }
 
 interface QueryTerm {
@@ -137,7 +139,7 @@ export function scoreFacts(
       ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
       explained ** SCORE_WEIGHTS.unexplained *
       intentFactor;
-    if (score > 0) scored.push({ factIndex: f, score });
+    if (score > 0) scored.push({ factIndex: f, score, complete: explained >= 1 });
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   return scored;
@@ -173,13 +175,13 @@ export function rerank(
     if (value > (similarity.get(hit.item.factIndex) ?? 0)) similarity.set(hit.item.factIndex, value);
   }
   const keep = 1 - SCORE_WEIGHTS.fuse;
-  const reranked = head.map(({ factIndex, score }) => ({
-    factIndex,
-    score: keep * score + SCORE_WEIGHTS.fuse * (similarity.get(factIndex) ?? 0),
+  const reranked = head.map((s) => ({
+    ...s,
+    score: keep * s.score + SCORE_WEIGHTS.fuse * (similarity.get(s.factIndex) ?? 0),
   }));
   reranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   const tail = scored
     .slice(RERANK_DEPTH)
-    .map(({ factIndex, score }) => ({ factIndex, score: keep * score }));
+    .map((s) => ({ ...s, score: keep * s.score }));
   return [...reranked, ...tail];
 }
