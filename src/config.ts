@@ -42,7 +42,10 @@ export const configSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .regex(/^[\w.-]{20,200}$/, 'DISCORD_TOKEN does not look like a bot token (letters, digits, dots)')
+      .regex(
+        /^[\w.-]{20,200}$/,
+        'DISCORD_TOKEN does not look like a bot token (letters, digits, dots)',
+      )
       .optional(),
   ),
   DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID'),
@@ -50,7 +53,10 @@ export const configSchema = z.object({
   DISCORD_API_URL: z.preprocess(
     emptyToUndefined,
     z
-      .url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http:// or https:// address' })
+      .url({
+        protocol: /^https?$/,
+        error: 'DISCORD_API_URL must be an http:// or https:// address',
+      })
       .default('https://discord.com/api')
       .transform((url) => url.replace(/\/+$/, '')),
   ),

@@ -36,7 +36,3 @@ export class UserFacingError extends Error {
 export class InternalError extends Error {
   override readonly name = 'InternalError';
 }
-
-export function isUserFacingError(error: unknown): error is UserFacingError {
-  return error instanceof UserFacingError;
-}

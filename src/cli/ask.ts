@@ -26,7 +26,16 @@ export async function answerLines(
       json = JSON.stringify(toJson(line, engine.ask(line, scope)));
     } catch {
       // The engine never throws by contract; this keeps one bad line from ending the stream.
-      json = JSON.stringify({ question: line, status: 'no-match', answer: null, factId: null, confidence: 0, source: null, followUps: [], candidates: [] });
+      json = JSON.stringify({
+        question: line,
+        status: 'no-match',
+        answer: null,
+        factId: null,
+        confidence: 0,
+        source: null,
+        followUps: [],
+        candidates: [],
+      });
     }
     write(json);
     count += 1;
@@ -70,7 +79,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const { engine } = loaded;
   const scope: Scope = { packId: values.pack, tags: values.tag };
   if (values.pack && !engine.packs.some((p) => p.id === values.pack)) {
-    console.error(`No pack has the id "${values.pack}". Packs: ${engine.packs.map((p) => p.id).join(', ')}`);
+    console.error(
+      `No pack has the id "${values.pack}". Packs: ${engine.packs.map((p) => p.id).join(', ')}`,
+    );
     return 2;
   }
   if (values.jsonl) {

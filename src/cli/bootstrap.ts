@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
-import { loadPacks } from '../knowledge/load.js';
+import { loadServingPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 
 export type EngineLoad =
@@ -13,7 +13,7 @@ export type EngineLoad =
  * validator's messages, one per line, never as a stack trace.
  */
 export async function loadEngine(knowledgeDir: string): Promise<EngineLoad> {
-  const result = await loadPacks(resolve(knowledgeDir));
+  const result = await loadServingPacks(resolve(knowledgeDir));
   if (!result.ok) {
     const lines = result.errors.map(formatProblem);
     return {
@@ -21,5 +21,9 @@ export async function loadEngine(knowledgeDir: string): Promise<EngineLoad> {
       message: `The knowledge packs in ${knowledgeDir} have ${lines.length} problem(s):\n${lines.map((l) => `  ${l}`).join('\n')}`,
     };
   }
-  return { ok: true, engine: createEngine(result.packs), warnings: result.warnings.map(formatProblem) };
+  return {
+    ok: true,
+    engine: createEngine(result.packs),
+    warnings: result.warnings.map(formatProblem),
+  };
 }

@@ -72,9 +72,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         return true;
       }
       case 'source': {
-        const found = engine.fact(arg) ?? (arg ? undefined : previousFactId ? engine.fact(previousFactId) : undefined);
+        const found =
+          engine.fact(arg) ??
+          (arg ? undefined : previousFactId ? engine.fact(previousFactId) : undefined);
         if (!found) {
-          write(arg ? `No fact has the id "${arg}". Ask a question first, or try /topics.` : 'Usage: /source <fact-id>');
+          write(
+            arg
+              ? `No fact has the id "${arg}". Ask a question first, or try /topics.`
+              : 'Usage: /source <fact-id>',
+          );
           return true;
         }
         write(`${paint('bold', found.fact.question)} (${found.fact.id})`);
@@ -90,7 +96,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   };
 
-  write(paint('bold', `Almanac: ${engine.size} facts from ${engine.packs.length} pack(s). Type /help for help.`));
+  write(
+    paint(
+      'bold',
+      `Almanac: ${engine.size} facts from ${engine.packs.length} pack(s). Type /help for help.`,
+    ),
+  );
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\0/g, '').trim();
@@ -99,7 +110,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     } else if (/^\d{1,2}$/.test(line)) {
       const choice = choices[Number(line) - 1];
       if (choice) answer(choice.question, choice.factId);
-      else write(choices.length > 0 ? `Pick a number from 1 to ${choices.length}.` : 'There is nothing to pick from yet: ask a question.');
+      else
+        write(
+          choices.length > 0
+            ? `Pick a number from 1 to ${choices.length}.`
+            : 'There is nothing to pick from yet: ask a question.',
+        );
     } else if (line.length > 0) {
       answer(line);
     }

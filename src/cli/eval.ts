@@ -5,7 +5,7 @@ import { plainFuseBaseline } from '../eval/baseline.js';
 import { score, type Scores } from '../eval/evaluate.js';
 import { verdictOf } from '../eval/verdict.js';
 import { parseEvalSet } from '../eval/questions.js';
-import { loadPacks } from '../knowledge/load.js';
+import { loadServingPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 
 /**
@@ -15,7 +15,7 @@ import { formatProblem } from '../knowledge/problem.js';
 
 const args = process.argv.slice(2);
 const file = resolve(args.find((a) => !a.startsWith('--')) ?? 'test/eval/questions.yaml');
-const loaded = await loadPacks(resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
+const loaded = await loadServingPacks(resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
 if (!loaded.ok) {
   for (const problem of loaded.errors) console.error(formatProblem(problem));
   process.exit(1);

@@ -23,7 +23,10 @@ export interface TextReply {
 /** Where a fact comes from: publisher, title, section and paragraph, and the address. */
 export function citationLines(fact: Fact, pack: Pack, paint: Paint): string[] {
   const source = pack.sources.find((s) => s.id === fact.source.id);
-  if (!source) return [`Source: ${fact.source.id}, ${fact.source.section}, paragraph ${fact.source.paragraph}`];
+  if (!source)
+    return [
+      `Source: ${fact.source.id}, ${fact.source.section}, paragraph ${fact.source.paragraph}`,
+    ];
   return [
     `Source: ${source.publisher}, "${source.title}", ${fact.source.section}, paragraph ${fact.source.paragraph}`,
     `        ${paint('underline', source.url)}`,
@@ -39,7 +42,10 @@ export function renderText(result: AskResult, paint: Paint = plain): TextReply {
   const lines: string[] = [];
   if (result.truncated) {
     lines.push(
-      paint('dim', `(Your question was longer than ${MAX_QUESTION_LENGTH} characters; I read the first ${MAX_QUESTION_LENGTH}.)`),
+      paint(
+        'dim',
+        `(Your question was longer than ${MAX_QUESTION_LENGTH} characters; I read the first ${MAX_QUESTION_LENGTH}.)`,
+      ),
     );
   }
   switch (result.status) {
@@ -47,14 +53,22 @@ export function renderText(result: AskResult, paint: Paint = plain): TextReply {
       lines.push(paint('bold', result.fact.question), result.fact.answer, '');
       lines.push(...citationLines(result.fact, result.pack, paint).map((l) => paint('dim', l)));
       const note = result.viaContext ? ', following on from the last answer' : '';
-      lines.push(paint('dim', `Confidence ${Math.round(result.confidence * 100)}%${note} · ${result.pack.title}`));
+      lines.push(
+        paint(
+          'dim',
+          `Confidence ${Math.round(result.confidence * 100)}%${note} · ${result.pack.title}`,
+        ),
+      );
       if (result.followUps.length > 0) {
         lines.push('', 'Follow up:', ...numbered(result.followUps, paint));
       }
       return { text: lines.join('\n'), choices: result.followUps };
     }
     case 'ambiguous':
-      lines.push(paint('yellow', 'I am not sure which you mean. Did you mean:'), ...numbered(result.candidates, paint));
+      lines.push(
+        paint('yellow', 'I am not sure which you mean. Did you mean:'),
+        ...numbered(result.candidates, paint),
+      );
       lines.push(paint('dim', 'Type a number to pick one, or ask another way.'));
       return { text: lines.join('\n'), choices: result.candidates };
     case 'no-match': {
@@ -97,7 +111,8 @@ export interface JsonResult {
 
 /** Maps a result to the public JSON contract. `question` is the question as it was asked. */
 export function toJson(question: string, result: AskResult): JsonResult {
-  const refs = (list: readonly FactRef[]) => list.map(({ factId, question: q }) => ({ factId, question: q }));
+  const refs = (list: readonly FactRef[]) =>
+    list.map(({ factId, question: q }) => ({ factId, question: q }));
   if (result.status === 'answered') {
     const source = result.pack.sources.find((s) => s.id === result.fact.source.id);
     return {
@@ -129,7 +144,11 @@ export function toJson(question: string, result: AskResult): JsonResult {
     followUps: [],
     candidates:
       result.status === 'ambiguous'
-        ? result.candidates.map(({ factId, question: q, confidence }) => ({ factId, question: q, confidence }))
+        ? result.candidates.map(({ factId, question: q, confidence }) => ({
+            factId,
+            question: q,
+            confidence,
+          }))
         : [],
   };
 }

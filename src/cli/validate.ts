@@ -16,7 +16,10 @@ if (!result.ok) {
   process.exitCode = 1;
 } else {
   const facts = result.packs.reduce((n, p) => n + p.facts.length, 0);
-  const trivia = result.packs.reduce((n, p) => n + p.facts.reduce((m, f) => m + f.trivia.length, 0), 0);
+  const trivia = result.packs.reduce(
+    (n, p) => n + p.facts.reduce((m, f) => m + f.trivia.length, 0),
+    0,
+  );
   console.log(
     `ok: ${result.packs.length} pack(s), ${facts} facts, ${trivia} trivia items, ${result.warnings.length} warning(s)`,
   );

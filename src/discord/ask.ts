@@ -41,7 +41,12 @@ export function resolveTopic(engine: Engine, topic: string | null | undefined): 
 }
 
 /** The runners-up of an answer: the engine's, or failing that its ranking minus the answer. */
-function alternativesFor(engine: Engine, question: string, factId: string, scope: Scope): Candidate[] {
+function alternativesFor(
+  engine: Engine,
+  question: string,
+  factId: string,
+  scope: Scope,
+): Candidate[] {
   return engine
     .rank(question, { ...scope, limit: 4 })
     .filter((c) => c.factId !== factId)

@@ -40,7 +40,10 @@ export function createCooldown(options: CooldownOptions): Cooldown {
   const users = new Map<string, UserWindow>();
 
   const expire = (entry: UserWindow, now: number) => {
-    while (entry.times.length > 0 && entry.times[0]! <= now - windowMs) entry.times.shift();
+    for (let first = entry.times[0]; first !== undefined && first <= now - windowMs;) {
+      entry.times.shift();
+      first = entry.times[0];
+    }
   };
 
   return {
@@ -56,7 +59,7 @@ export function createCooldown(options: CooldownOptions): Cooldown {
         entry.times.push(now);
         return { allowed: true };
       }
-      const freeAt = entry.times[0]! + windowMs;
+      const freeAt = (entry.times[0] ?? now) + windowMs;
       const notify = now >= entry.notifiedUntil;
       if (notify) entry.notifiedUntil = freeAt;
       return { allowed: false, notify, retryAfterMs: Math.max(0, freeAt - now) };

@@ -114,15 +114,16 @@ export function fitEmbed(embed: APIEmbed, budget: number = DISCORD_LIMITS.embedT
   if (out.description) out.description = shrink(out.description);
   if (over > 0 && out.fields) {
     // Discord rejects an empty field value, so each keeps at least an ellipsis.
-    const fields = [...out.fields];
-    for (let i = fields.length - 1; i >= 0 && over > 0; i--) {
-      const field = fields[i]!;
-      fields[i] = { ...field, value: shrink(field.value, ELLIPSIS.length) };
-    }
+    const fields = [...out.fields]
+      .reverse()
+      .map((field) =>
+        over > 0 ? { ...field, value: shrink(field.value, ELLIPSIS.length) } : field,
+      );
+    fields.reverse();
     // Field names can still be too many to fit: drop whole fields from the end.
-    while (over > 0 && fields.length > 0) {
-      const dropped = fields.pop()!;
+    for (let dropped = over > 0 ? fields.pop() : undefined; dropped;) {
       over -= dropped.name.length + dropped.value.length;
+      dropped = over > 0 ? fields.pop() : undefined;
     }
     out.fields = fields;
   }

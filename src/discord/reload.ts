@@ -1,6 +1,6 @@
 import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
-import { loadPacks } from '../knowledge/load.js';
+import { loadServingPacks } from '../knowledge/load.js';
 import type { Problem } from '../knowledge/problem.js';
 import type { Pack } from '../knowledge/schema.js';
 import type { ValidationResult } from '../knowledge/validate.js';
@@ -20,7 +20,11 @@ export type ReloadOutcome =
       readonly facts: number;
       readonly warnings: readonly Problem[];
     }
-  | { readonly ok: false; readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly Problem[];
+      readonly warnings: readonly Problem[];
+    };
 
 /** JSON with object keys sorted, so reordering keys in a YAML file is not a change. */
 function canonical(value: unknown): string {
@@ -49,7 +53,9 @@ export function diffPacks(before: readonly Pack[], after: readonly Pack[]): Pack
   const sorted = (ids: Iterable<string>) => [...ids].sort();
   return {
     added: sorted([...now.keys()].filter((id) => !old.has(id))),
-    changed: sorted([...now].filter(([id, sig]) => old.has(id) && old.get(id) !== sig).map(([id]) => id)),
+    changed: sorted(
+      [...now].filter(([id, sig]) => old.has(id) && old.get(id) !== sig).map(([id]) => id),
+    ),
     removed: sorted([...old.keys()].filter((id) => !now.has(id))),
   };
 }
@@ -77,7 +83,7 @@ export interface KnowledgeServiceOptions {
 }
 
 export function createKnowledgeService(options: KnowledgeServiceOptions): KnowledgeService {
-  const load = options.load ?? loadPacks;
+  const load = options.load ?? ((dir: string) => loadServingPacks(dir));
   const build = options.build ?? createEngine;
   let packs = options.packs;
   let engine = build(packs);

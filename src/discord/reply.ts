@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   MessageFlags,
   type AutocompleteInteraction,
@@ -29,12 +30,21 @@ export function toMessageOptions(reply: ReplyPayload): BaseMessageOptions {
   };
 }
 
+/** Discord's longest nonce. */
+const NONCE_LENGTH = 25;
+
 /**
  * Replies to a message. `failIfNotExists: false`: a question deleted before the answer is sent
- * still gets its answer, just without the reference, instead of an error.
+ * still gets its answer, just without the reference, instead of an error. A fresh nonce with
+ * `enforceNonce` makes a retried request (after a timeout or a 5xx) post the reply only once.
  */
 export function replyToMessage(message: Message, reply: ReplyPayload): Promise<Message> {
-  return message.reply({ ...toMessageOptions(reply), failIfNotExists: false });
+  return message.reply({
+    ...toMessageOptions(reply),
+    failIfNotExists: false,
+    nonce: randomUUID().replaceAll('-', '').slice(0, NONCE_LENGTH),
+    enforceNonce: true,
+  });
 }
 
 /**
@@ -42,7 +52,10 @@ export function replyToMessage(message: Message, reply: ReplyPayload): Promise<M
  * one, or a follow-up once it has been answered. Whether it is private is fixed by the first
  * response (or the defer), as Discord requires.
  */
-export async function respond(interaction: RepliableInteraction, reply: ReplyPayload): Promise<void> {
+export async function respond(
+  interaction: RepliableInteraction,
+  reply: ReplyPayload,
+): Promise<void> {
   const options = toMessageOptions(reply);
   const flags = reply.ephemeral ? MessageFlags.Ephemeral : undefined;
   if (interaction.deferred && !interaction.replied) {
@@ -68,7 +81,10 @@ export async function respondWithError(
   interaction: RepliableInteraction,
   text: string = TEXT.genericError,
 ): Promise<void> {
-  const options = { ...toMessageOptions(renderNotice(text)), flags: MessageFlags.Ephemeral } as const;
+  const options = {
+    ...toMessageOptions(renderNotice(text)),
+    flags: MessageFlags.Ephemeral,
+  } as const;
   if (interaction.replied || interaction.deferred) await interaction.followUp(options);
   else await interaction.reply(options);
 }
@@ -83,6 +99,9 @@ export async function respondChoices(
     choices
       .filter((c) => c.value.length > 0 && c.value.length <= DISCORD_LIMITS.choiceValue)
       .slice(0, DISCORD_LIMITS.autocompleteChoices)
-      .map((c) => ({ name: truncate(c.name, DISCORD_LIMITS.choiceName) || c.value, value: c.value })),
+      .map((c) => ({
+        name: truncate(c.name, DISCORD_LIMITS.choiceName) || c.value,
+        value: c.value,
+      })),
   );
 }

@@ -67,7 +67,8 @@ export function applySynonyms(words: readonly string[], table: SynonymTable): st
     if (!matched) {
       // A plural or a possessive written without its apostrophe ("zabs") still finds "zab".
       const word = words[i++]!;
-      const singular = word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
+      const singular =
+        word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
       if (singular) out.push(...singular);
       else out.push(word);
     }
@@ -93,8 +94,11 @@ export function stemWord(word: string): string {
  * visit china" leans away from a fact that is about China but answers no "when".
  */
 const INTENTS: readonly (readonly [RegExp, string])[] = [
-  [/\b(?:when|whens|what (?:year|date|month|day|days|time)|which (?:year|date|month|day|days)|how long)\b/, '_when'],
-  [/\b(?:where|wheres|what (?:city|place|country)|which (?:city|place|country))\b/, '_where'],
+  [
+    /\b(?:when|whens|what (?:year|date|month|day|days|time)|which (?:year|date|month|day|days)|how long)\b/,
+    '_when',
+  ],
+  [/\b(?:where|wheres|(?:what|which) (?:city|place|country|capital|town))\b/, '_where'],
   [/\b(?:who|whom|whose|whos)\b/, '_who'],
   [/\b(?:why|what for|how come)\b/, '_why'],
   [/\b(?:how much|how many)\b/, '_amount'],
@@ -111,6 +115,23 @@ export function intentsOf(words: readonly string[]): string[] {
 
 /** True for the pseudo-terms {@link intentsOf} produces. */
 export const isIntent = (term: string): boolean => term.startsWith('_');
+
+/** Chat spellings of question words, read as the words they stand for. */
+const CHAT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['wat', 'what'],
+  ['wot', 'what'],
+  ['wut', 'what'],
+  ['wats', 'what'],
+  ['wen', 'when'],
+  ['wher', 'where'],
+  ['whr', 'where'],
+  ['hw', 'how'],
+  ['hu', 'who'],
+  ['abt', 'about'],
+  ['bc', 'because'],
+  ['cuz', 'because'],
+  ['coz', 'because'],
+]);
 
 /** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */
 const SHORT_YEAR = /^[4-9]\d$/;
@@ -134,7 +155,7 @@ export interface Analysis {
  * speller; questions with one.
  */
 export function analyze(text: string, synonyms: SynonymTable, speller?: SpellIndex): Analysis {
-  const raw = tokenize(normalizeText(text));
+  const raw = tokenize(normalizeText(text)).map((word) => CHAT_FORMS.get(word) ?? word);
   const corrections = new Map<string, string>();
   const corrected = speller
     ? raw.map((word) => {

@@ -29,8 +29,16 @@ function phrasingsStartingWith(
   const out: number[] = [];
   const canonicalFirst: number[] = [];
   const others: number[] = [];
-  const start = lowerBound(index.byText.length, (i) => index.phrasings[index.byText[i]!]!.text, typed);
-  for (let i = start; i < index.byText.length && canonicalFirst.length + others.length < limit * 4; i++) {
+  const start = lowerBound(
+    index.byText.length,
+    (i) => index.phrasings[index.byText[i]!]!.text,
+    typed,
+  );
+  for (
+    let i = start;
+    i < index.byText.length && canonicalFirst.length + others.length < limit * 4;
+    i++
+  ) {
     const phrasing = index.phrasings[index.byText[i]!]!;
     if (!phrasing.text.startsWith(typed)) break;
     (phrasing.canonical ? canonicalFirst : others).push(phrasing.factIndex);
@@ -56,7 +64,9 @@ function expansionsOf(index: KnowledgeIndex, prefix: string): number[] {
     const id = fixed ? index.termIds.get(stemWord(fixed)) : undefined;
     if (id !== undefined) ids.add(id);
   }
-  return [...ids].sort((a, b) => index.termWeight[a]! - index.termWeight[b]! || a - b).slice(0, MAX_EXPANSIONS);
+  return [...ids]
+    .sort((a, b) => index.termWeight[a]! - index.termWeight[b]! || a - b)
+    .slice(0, MAX_EXPANSIONS);
 }
 
 /**
@@ -98,7 +108,8 @@ export function completeQuestion(
     if (shared[p] === 0) touched.push(p);
     shared[p]! += weight;
   };
-  for (const id of terms) for (const p of index.phrasingPostings[id]!) touch(p, index.termWeight[id]!);
+  for (const id of terms)
+    for (const p of index.phrasingPostings[id]!) touch(p, index.termWeight[id]!);
   const slotHit = new Set<number>();
   for (const id of expansions) {
     for (const p of index.phrasingPostings[id]!) {

@@ -61,7 +61,10 @@ export function decide(scored: readonly ScoredFact[], preferred: ReadonlySet<num
     .slice(0, DECISION.maxCandidates);
   if (preferred.size > 0) {
     const inContext = scored.filter(
-      (s) => preferred.has(s.factIndex) && s.score >= DECISION.candidate && best.score - s.score <= DECISION.spread,
+      (s) =>
+        preferred.has(s.factIndex) &&
+        s.score >= DECISION.candidate &&
+        best.score - s.score <= DECISION.spread,
     );
     if (inContext.length === 1) return { kind: 'answered', best: inContext[0]!, viaContext: true };
   }

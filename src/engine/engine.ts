@@ -48,7 +48,10 @@ export function createEngine(packs: readonly Pack[]): Engine {
     const { fact } = index.facts[f]!;
     return { factId: fact.id, question: fact.question };
   };
-  const candidate = (s: ScoredFact): Candidate => ({ ...ref(s.factIndex), confidence: round(s.score) });
+  const candidate = (s: ScoredFact): Candidate => ({
+    ...ref(s.factIndex),
+    confidence: round(s.score),
+  });
 
   const keyQuestions = (inScope: (f: number) => boolean, limit: number): FactRef[] => {
     // The first facts of each pack are its key questions: authors put the essentials first.
@@ -87,7 +90,10 @@ export function createEngine(packs: readonly Pack[]): Engine {
       pack,
       confidence: round(confidence),
       followUps: followUpsOf(s.factIndex, inScope),
-      alternatives: scored.filter((x) => x.factIndex !== s.factIndex).slice(0, 3).map(candidate),
+      alternatives: scored
+        .filter((x) => x.factIndex !== s.factIndex)
+        .slice(0, 3)
+        .map(candidate),
       viaContext,
     };
   };
@@ -99,7 +105,12 @@ export function createEngine(packs: readonly Pack[]): Engine {
     const inScope = scopeFilter(index, options);
     if (normalizeText(text).length === 0) {
       const rejected = text.trim().length === 0 ? 'empty' : 'no-words';
-      return { status: 'no-match', confidence: 0, suggestions: keyQuestions(inScope, MAX_SUGGESTIONS), rejected };
+      return {
+        status: 'no-match',
+        confidence: 0,
+        suggestions: keyQuestions(inScope, MAX_SUGGESTIONS),
+        rejected,
+      };
     }
     const analysis = analyze(text, index.synonyms, index.speller);
 

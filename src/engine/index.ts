@@ -152,7 +152,8 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
         return { terms: ids, key, text: normalizeText(text) };
       });
       const strongTerms = new Set<number>(phrasingTerms.flatMap((p) => p.terms));
-      for (const keyword of fact.keywords) for (const id of termsOf(keyword).ids) strongTerms.add(id);
+      for (const keyword of fact.keywords)
+        for (const id of termsOf(keyword).ids) strongTerms.add(id);
       const answerTerms = new Set<number>(termsOf(fact.answer).ids);
       for (const id of new Set([...strongTerms, ...answerTerms])) termDocs[id]! += 1;
       drafts.push({ phrasingTerms, answerTerms, strongTerms });

@@ -44,13 +44,18 @@ interface QueryTerm {
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
-function queryTerms(index: KnowledgeIndex, analysis: Analysis): { terms: QueryTerm[]; mass: number } {
+function queryTerms(
+  index: KnowledgeIndex,
+  analysis: Analysis,
+): { terms: QueryTerm[]; mass: number } {
   const terms: QueryTerm[] = [];
   let mass = 0;
   analysis.terms.forEach((term, i) => {
     const id = index.termIds.get(term);
     const weight =
-      id !== undefined ? index.termWeight[id]! : weightFor(analysis.termWords[i]!, index.unknownWeight);
+      id !== undefined
+        ? index.termWeight[id]!
+        : weightFor(analysis.termWords[i]!, index.unknownWeight);
     terms.push({ id: id ?? -1, weight, intent: isIntent(term) });
     mass += weight;
   });
@@ -172,7 +177,8 @@ export function rerank(
   const fuse = new Fuse(docs, FUSE_OPTIONS);
   for (const hit of fuse.search(text)) {
     const value = 1 - (hit.score ?? 1);
-    if (value > (similarity.get(hit.item.factIndex) ?? 0)) similarity.set(hit.item.factIndex, value);
+    if (value > (similarity.get(hit.item.factIndex) ?? 0))
+      similarity.set(hit.item.factIndex, value);
   }
   const keep = 1 - SCORE_WEIGHTS.fuse;
   const reranked = head.map((s) => ({
@@ -180,8 +186,6 @@ export function rerank(
     score: keep * s.score + SCORE_WEIGHTS.fuse * (similarity.get(s.factIndex) ?? 0),
   }));
   reranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-  const tail = scored
-    .slice(RERANK_DEPTH)
-    .map((s) => ({ ...s, score: keep * s.score }));
+  const tail = scored.slice(RERANK_DEPTH).map((s) => ({ ...s, score: keep * s.score }));
   return [...reranked, ...tail];
 }

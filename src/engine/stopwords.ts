@@ -17,7 +17,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'tell explain describe give show mean tho though yeah yes pls bot almanac anyone ' +
     'someone something anything exactly actually really like kind sort lol idk btw yo even wait ' +
     'right ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
-    'whole question quick curious wondering wonder'
+    'whole question quick curious wondering wonder ngl tbh fr smh lowkey highkey nah smth sth ' +
+    'rn imo imho iirc afaik pls plz thx ty n bruh'
   ).split(' '),
 );
 

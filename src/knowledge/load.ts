@@ -2,10 +2,14 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { MAX_PACK_BYTES, parsePackText, type ParsedFile } from './parse.js';
 import type { Problem } from './problem.js';
+import { STRUCTURAL_RULES, type Rule } from './rules.js';
 import { validatePacks, type ValidationResult } from './validate.js';
 
 /** Reads every `*.yaml` pack in `dir` (sorted by name, so load order is stable). */
-export async function readPackFiles(dir: string, cwd = process.cwd()): Promise<ParsedFile[] | Problem[]> {
+export async function readPackFiles(
+  dir: string,
+  cwd = process.cwd(),
+): Promise<ParsedFile[] | Problem[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
@@ -27,11 +31,27 @@ export async function readPackFiles(dir: string, cwd = process.cwd()): Promise<P
   );
 }
 
-/** Reads and validates the packs in `dir`. Never throws for bad content: problems come back. */
-export async function loadPacks(dir: string, cwd = process.cwd()): Promise<ValidationResult> {
+/**
+ * Reads and validates the packs in `dir`. Never throws for bad content: problems come back.
+ * `rules` narrows the checks (start-up runs the structural ones only).
+ */
+export async function loadPacks(
+  dir: string,
+  cwd = process.cwd(),
+  rules?: readonly Rule[],
+): Promise<ValidationResult> {
   const files = await readPackFiles(dir, cwd);
   if (files.length > 0 && !('locate' in files[0]!)) {
     return { ok: false, errors: files as Problem[], warnings: [] };
   }
-  return validatePacks(files as ParsedFile[], { folder: relative(cwd, dir) || dir });
+  return validatePacks(files as ParsedFile[], { folder: relative(cwd, dir) || dir, rules });
+}
+
+/**
+ * Loads packs to serve them (console, CLI, bot start-up and reload): the structural rules only.
+ * The self-retrieval check builds the engine several times over; it runs in `npm run validate`
+ * and CI, so a pack that fails it never lands, without slowing every start.
+ */
+export function loadServingPacks(dir: string, cwd = process.cwd()): Promise<ValidationResult> {
+  return loadPacks(dir, cwd, STRUCTURAL_RULES);
 }

@@ -30,7 +30,11 @@ function openingQuoteBefore(text: string, offset: number): number | undefined {
   for (const token of new Lexer().lex(text)) {
     // The lexer interleaves zero-width markers (document start, scalar start, flow end).
     if (token === '\x02' || token === '\x1f' || token === '\x18') continue;
-    if ((token.startsWith('"') || token.startsWith("'")) && at <= offset && at + token.length >= offset) {
+    if (
+      (token.startsWith('"') || token.startsWith("'")) &&
+      at <= offset &&
+      at + token.length >= offset
+    ) {
       found = at;
     }
     at += token.length;

@@ -35,7 +35,9 @@ export const uniquePackIds: Rule = (packs) => {
   for (const loaded of packs) {
     const first = seen.get(loaded.pack.id);
     if (first) {
-      findings.errors.push(at(loaded, ['id'], `pack id "${loaded.pack.id}" is also used by ${first}`));
+      findings.errors.push(
+        at(loaded, ['id'], `pack id "${loaded.pack.id}" is also used by ${first}`),
+      );
     } else seen.set(loaded.pack.id, loaded.source.file);
   }
   return findings;
@@ -52,7 +54,8 @@ export const uniqueFactIds: Rule = (packs) => {
         findings.errors.push(
           at(loaded, ['facts', i, 'id'], `id: "${fact.id}" is already used (${first})`, fact.id),
         );
-      } else seen.set(fact.id, `${loaded.source.file}:${loaded.source.locate(['facts', i, 'id']).line}`);
+      } else
+        seen.set(fact.id, `${loaded.source.file}:${loaded.source.locate(['facts', i, 'id']).line}`);
     });
   }
   return findings;
@@ -67,7 +70,9 @@ export const relatedResolve: Rule = (packs) => {
       fact.related.forEach((id, j) => {
         const path = ['facts', i, 'related', j];
         if (id === fact.id) {
-          findings.errors.push(at(loaded, path, 'related: a fact cannot relate to itself', fact.id));
+          findings.errors.push(
+            at(loaded, path, 'related: a fact cannot relate to itself', fact.id),
+          );
         } else if (!ids.has(id)) {
           findings.errors.push(at(loaded, path, `related: no fact has the id "${id}"`, fact.id));
         }
@@ -87,7 +92,12 @@ export const citationsResolve: Rule = (packs) => {
       if (!source) {
         const known = [...sources.keys()].join(', ');
         findings.errors.push(
-          at(loaded, ['facts', i, 'source', 'id'], `source.id: "${fact.source.id}" is not one of this pack's sources (${known})`, fact.id),
+          at(
+            loaded,
+            ['facts', i, 'source', 'id'],
+            `source.id: "${fact.source.id}" is not one of this pack's sources (${known})`,
+            fact.id,
+          ),
         );
         return;
       }
@@ -95,13 +105,23 @@ export const citationsResolve: Rule = (packs) => {
       if (!section) {
         const known = source.sections.map((s) => `"${s.name}"`).join(', ');
         findings.errors.push(
-          at(loaded, ['facts', i, 'source', 'section'], `source.section: "${fact.source.section}" is not a section of ${source.id} (${known})`, fact.id),
+          at(
+            loaded,
+            ['facts', i, 'source', 'section'],
+            `source.section: "${fact.source.section}" is not a section of ${source.id} (${known})`,
+            fact.id,
+          ),
         );
         return;
       }
       if (fact.source.paragraph > section.paragraphs) {
         findings.errors.push(
-          at(loaded, ['facts', i, 'source', 'paragraph'], `source.paragraph: ${fact.source.section} has ${section.paragraphs} paragraph${section.paragraphs === 1 ? '' : 's'}, not ${fact.source.paragraph}`, fact.id),
+          at(
+            loaded,
+            ['facts', i, 'source', 'paragraph'],
+            `source.paragraph: ${fact.source.section} has ${section.paragraphs} paragraph${section.paragraphs === 1 ? '' : 's'}, not ${fact.source.paragraph}`,
+            fact.id,
+          ),
         );
       }
     });
@@ -118,19 +138,32 @@ export const distinctPhrasings: Rule = (packs) => {
     loaded.pack.facts.forEach((fact, i) => {
       const texts: [string, PathSegment[]][] = [
         [fact.question, ['facts', i, 'question']],
-        ...fact.alternates.map((text, j): [string, PathSegment[]] => [text, ['facts', i, 'alternates', j]]),
+        ...fact.alternates.map((text, j): [string, PathSegment[]] => [
+          text,
+          ['facts', i, 'alternates', j],
+        ]),
       ];
       for (const [text, path] of texts) {
         const key = applySynonyms(tokenize(normalizeText(text)), synonyms).join(' ');
         const first = seen.get(key);
         const field = path.length === 3 ? 'question' : 'alternates';
         if (!first) {
-          seen.set(key, { factId: fact.id, where: `${loaded.source.file}:${loaded.source.locate(path).line}` });
+          seen.set(key, {
+            factId: fact.id,
+            where: `${loaded.source.file}:${loaded.source.locate(path).line}`,
+          });
         } else if (first.factId === fact.id) {
-          findings.warnings.push(at(loaded, path, `${field}: "${text}" repeats another phrasing of this fact`, fact.id));
+          findings.warnings.push(
+            at(loaded, path, `${field}: "${text}" repeats another phrasing of this fact`, fact.id),
+          );
         } else {
           findings.errors.push(
-            at(loaded, path, `${field}: "${text}" reads the same as a phrasing of ${first.factId} (${first.where})`, fact.id),
+            at(
+              loaded,
+              path,
+              `${field}: "${text}" reads the same as a phrasing of ${first.factId} (${first.where})`,
+              fact.id,
+            ),
           );
         }
       }
@@ -152,9 +185,13 @@ export const fairTrivia: Rule = (packs) => {
           const path = ['facts', i, 'trivia', k, 'distractors', m];
           const key = fold(d);
           if (right.has(key)) {
-            findings.errors.push(at(loaded, path, `trivia[${k}].distractors: "${d}" is a right answer`, fact.id));
+            findings.errors.push(
+              at(loaded, path, `trivia[${k}].distractors: "${d}" is a right answer`, fact.id),
+            );
           } else if (seen.has(key)) {
-            findings.errors.push(at(loaded, path, `trivia[${k}].distractors: "${d}" is listed twice`, fact.id));
+            findings.errors.push(
+              at(loaded, path, `trivia[${k}].distractors: "${d}" is listed twice`, fact.id),
+            );
           }
           seen.add(key);
         });
@@ -175,8 +212,12 @@ export const fairTrivia: Rule = (packs) => {
 export const selfRetrieval: Rule = (packs) => {
   const findings = none();
   const counts = new Map<string, number>();
-  for (const l of packs) for (const f of l.pack.facts) counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
-  const folds = Math.max(0, ...packs.flatMap((l) => l.pack.facts.map((f) => 1 + f.alternates.length)));
+  for (const l of packs)
+    for (const f of l.pack.facts) counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
+  const folds = Math.max(
+    0,
+    ...packs.flatMap((l) => l.pack.facts.map((f) => 1 + f.alternates.length)),
+  );
   for (let k = 0; k < folds; k++) {
     const engine = createEngine(packs.map((l) => withoutPhrasing(l.pack, k)));
     for (const loaded of packs) {
@@ -188,15 +229,26 @@ export const selfRetrieval: Rule = (packs) => {
         const verdict = engine.ask(text);
         const top = engine.rank(text, { limit: 1 })[0];
         if (top?.factId === fact.id) return;
-        const path: PathSegment[] = k === 0 ? ['facts', i, 'question'] : ['facts', i, 'alternates', k - 1];
+        const path: PathSegment[] =
+          k === 0 ? ['facts', i, 'question'] : ['facts', i, 'alternates', k - 1];
         const field = k === 0 ? 'question' : 'alternates';
         if (verdict.status === 'answered') {
           findings.errors.push(
-            at(loaded, path, `${field}: "${text}" retrieves ${verdict.fact.id} instead of this fact`, fact.id),
+            at(
+              loaded,
+              path,
+              `${field}: "${text}" retrieves ${verdict.fact.id} instead of this fact`,
+              fact.id,
+            ),
           );
         } else {
           findings.warnings.push(
-            at(loaded, path, `${field}: "${text}" is closer to ${top?.factId ?? 'nothing'} than to this fact without its exact wording`, fact.id),
+            at(
+              loaded,
+              path,
+              `${field}: "${text}" is closer to ${top?.factId ?? 'nothing'} than to this fact without its exact wording`,
+              fact.id,
+            ),
           );
         }
       });
@@ -219,13 +271,19 @@ function withoutPhrasing(pack: Pack, k: number): Pack {
   };
 }
 
-/** Every rule, in the order their findings are reported. */
-export const RULES: readonly Rule[] = [
+/** The rules every load runs: a pack that breaks one cannot be served. */
+export const STRUCTURAL_RULES: readonly Rule[] = [
   uniquePackIds,
   uniqueFactIds,
   relatedResolve,
   citationsResolve,
   distinctPhrasings,
   fairTrivia,
-  selfRetrieval,
 ];
+
+/**
+ * Every rule, in the order their findings are reported: the structural ones and the
+ * answer-quality check, which builds the engine several times over and so runs in
+ * `npm run validate`, CI and `/almanac reload`, not on every start.
+ */
+export const RULES: readonly Rule[] = [...STRUCTURAL_RULES, selfRetrieval];

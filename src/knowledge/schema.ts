@@ -8,9 +8,7 @@ export const MIN_ALTERNATES = 3;
 export const MIN_DISTRACTORS = 3;
 
 const id = (what: string) =>
-  z
-    .string()
-    .regex(KEBAB_ID, `${what} must be kebab-case (lowercase letters, digits and hyphens)`);
+  z.string().regex(KEBAB_ID, `${what} must be kebab-case (lowercase letters, digits and hyphens)`);
 
 const text = (what: string, max: number) =>
   z

@@ -1,7 +1,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { sortProblems, type Problem } from './problem.js';
-import { RULES, type LoadedPack } from './rules.js';
+import { RULES, type LoadedPack, type Rule } from './rules.js';
 import { packSchema, type Pack } from './schema.js';
 
 export type ValidationResult =
@@ -67,7 +67,7 @@ function checkSchema(file: ParsedFile): { pack?: Pack; errors: Problem[] } {
  */
 export function validatePacks(
   files: readonly ParsedFile[],
-  options: { readonly folder?: string } = {},
+  options: { readonly folder?: string; readonly rules?: readonly Rule[] } = {},
 ): ValidationResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -85,7 +85,7 @@ export function validatePacks(
       message: 'no knowledge packs (*.yaml) were found',
     });
   }
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     const findings = rule(loaded);
     errors.push(...findings.errors);
     warnings.push(...findings.warnings);

@@ -8,7 +8,9 @@ describe('ask "question"', () => {
     const run = await runTs(ASK, ['when did bhutto go to moscow']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2 March/);
-    expect(run.stdout).toMatch(/Source: Wikipedia, "1972 visit by Zulfikar Ali Bhutto to the Soviet Union", Lead, paragraph 4/);
+    expect(run.stdout).toMatch(
+      /Source: Wikipedia, "1972 visit by Zulfikar Ali Bhutto to the Soviet Union", Lead, paragraph 4/,
+    );
     expect(run.stdout).toMatch(/https:\/\/en\.wikipedia\.org\/wiki\//);
     expect(run.stdout).toMatch(/Follow up:\n {2}1\. /);
   });
@@ -44,7 +46,9 @@ describe('ask --json', () => {
         section: 'Lead',
         paragraph: 1,
       },
-      followUps: expect.arrayContaining([{ factId: 'alexei-kosygin', question: expect.any(String) }]),
+      followUps: expect.arrayContaining([
+        { factId: 'alexei-kosygin', question: expect.any(String) },
+      ]),
       candidates: [],
     });
   });
@@ -64,13 +68,23 @@ describe('ask --jsonl', () => {
     ];
     const run = await runTs(ASK, ['--jsonl'], { input: `${lines.join('\n')}\n` });
     expect(run.code).toBe(0);
-    const out = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(lines.length);
     out.forEach((o, i) => {
       expect(o.question).toBe(lines[i]);
-      expect(Object.keys(o).sort()).toEqual(
-        ['answer', 'candidates', 'confidence', 'factId', 'followUps', 'question', 'source', 'status'],
-      );
+      expect(Object.keys(o).sort()).toEqual([
+        'answer',
+        'candidates',
+        'confidence',
+        'factId',
+        'followUps',
+        'question',
+        'source',
+        'status',
+      ]);
       expect(['answered', 'ambiguous', 'no-match']).toContain(o.status);
     });
     expect(out[0]).toMatchObject({ status: 'answered', factId: 'visit-dates' });
@@ -83,7 +97,10 @@ describe('ask --jsonl', () => {
     const run = await runTs(ASK, ['--jsonl', '--tag', 'economy'], {
       input: 'when did bhutto go to moscow\nhow much did trade grow\n',
     });
-    const [first, second] = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { factId: string | null });
+    const [first, second] = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { factId: string | null });
     expect(first?.factId).not.toBe('visit-dates');
     expect(second?.factId).toBe('trade-growth');
   });

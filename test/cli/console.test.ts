@@ -44,8 +44,17 @@ describe('the console chat', () => {
   });
 
   it('lists topics, shows a random fact, cites a fact by id and helps', async () => {
-    const text = await chat(['/topics', '/random', '/source trade-growth', '/source nope', '/help', '/nope']);
-    expect(text).toMatch(/Bhutto's 1972 visit to the Soviet Union \(bhutto-soviet-visit-1972\): 26 facts/);
+    const text = await chat([
+      '/topics',
+      '/random',
+      '/source trade-growth',
+      '/source nope',
+      '/help',
+      '/nope',
+    ]);
+    expect(text).toMatch(
+      /Bhutto's 1972 visit to the Soviet Union \(bhutto-soviet-visit-1972\): 26 facts/,
+    );
     expect(text).toContain(engine.facts()[0]!.fact.answer.slice(0, 40));
     expect(text).toMatch(/Lead, paragraph 4/);
     expect(text).toMatch(/No fact has the id "nope"/);

@@ -31,7 +31,9 @@ describe('npm run validate', () => {
   it('exits 0 with an ok line for the bundled knowledge folder', () => {
     const run = validate('knowledge');
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^ok: \d+ pack\(s\), \d+ facts, \d+ trivia items, \d+ warning\(s\)$/m);
+    expect(run.stdout).toMatch(
+      /^ok: \d+ pack\(s\), \d+ facts, \d+ trivia items, \d+ warning\(s\)$/m,
+    );
     expect(run.status).toBe(0);
   });
 

@@ -13,7 +13,23 @@ const anyText = fc.oneof(
   fc.string({ maxLength: 2_000 }),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.constantFrom('bhutto', 'moscow', 'when', '1972', '<@1234567890123456>', '||', '`', '🙂', '\u0301', '\0'), { maxLength: 40 }).map((w) => w.join(' ')),
+  fc
+    .array(
+      fc.constantFrom(
+        'bhutto',
+        'moscow',
+        'when',
+        '1972',
+        '<@1234567890123456>',
+        '||',
+        '`',
+        '🙂',
+        '\u0301',
+        '\0',
+      ),
+      { maxLength: 40 },
+    )
+    .map((w) => w.join(' ')),
 );
 
 test.prop([anyText])('any input yields a well-formed verdict and never throws', (question) => {

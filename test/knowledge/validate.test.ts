@@ -21,7 +21,9 @@ describe('a valid knowledge folder', () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'valid'), ROOT);
     expect(result.ok ? [] : result.errors.map(formatProblem)).toEqual([]);
     // Warnings (phrasings that lean on their exact wording) are hints, not errors.
-    expect(result.warnings.every((w) => w.file.startsWith('test/fixtures/knowledge/valid/'))).toBe(true);
+    expect(result.warnings.every((w) => w.file.startsWith('test/fixtures/knowledge/valid/'))).toBe(
+      true,
+    );
     expect(result.ok && result.packs.map((p) => [p.id, p.facts.length])).toEqual([
       ['earth-moon', 3],
       ['solar-system-planets', 3],
@@ -135,9 +137,10 @@ describe('phrasing and trivia problems', () => {
     ]);
   });
 
-  it('reports an alternate phrasing that retrieves another fact instead of its own', async () => {
+  it('reports an alternate phrasing that retrieves another fact instead of its own, and the question it collides with', async () => {
     expect(await errorsOf('self-retrieval')).toEqual([
-      `${at('self-retrieval')}:34:9 largest-planet: alternates: "how many planets go round the sun" retrieves planet-count instead of this fact`,
+      `${at('self-retrieval')}:15:15 planet-count: question: "How many planets are in the solar system?" retrieves largest-planet instead of this fact`,
+      `${at('self-retrieval')}:34:9 largest-planet: alternates: "how many planets are there in the solar system" retrieves planet-count instead of this fact`,
     ]);
   });
 });

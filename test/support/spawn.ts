@@ -16,7 +16,11 @@ export function runTs(
   options: { input?: string | Buffer; env?: Record<string, string | undefined> } = {},
 ): Promise<Run> {
   return new Promise((done, fail) => {
-    const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: '0', ...options.env };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      FORCE_COLOR: '0',
+      ...options.env,
+    };
     delete env.DISCORD_TOKEN;
     if (options.env?.DISCORD_TOKEN) env.DISCORD_TOKEN = options.env.DISCORD_TOKEN;
     const child = spawn(process.execPath, [TSX, entry, ...args], { env, stdio: 'pipe' });

@@ -1,4 +1,4 @@
-import { ButtonStyle, type APIEmbed } from 'discord.js';
+import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { AskResult, Candidate, FactRef } from '../../engine/types.js';
 import { encodeCustomId } from '../components/customId.js';
 import { DISCORD_LIMITS } from '../limits.js';
@@ -44,7 +44,7 @@ function factButtons(refs: readonly FactRef[], style: ButtonSpec['style']): Butt
 
 function renderAnswered(result: Answered, options: RenderOptions): ReplyPayload {
   const { fact, pack } = result;
-  const fields = [{ name: TEXT.sourceField, value: formatCitation(pack, fact) }];
+  const fields: APIEmbedField[] = [{ name: TEXT.sourceField, value: formatCitation(pack, fact) }];
   if (result.truncated) {
     fields.push({ name: TEXT.noteField, value: TEXT.questionCut(DISCORD_LIMITS.question) });
   }

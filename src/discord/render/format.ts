@@ -61,7 +61,10 @@ export function formatCitation(pack: Pack, fact: Fact): string {
   let title = source.title;
   let out = build(title);
   while (out.length > DISCORD_LIMITS.embedFieldValue && title.length > 1) {
-    title = truncate(title, Math.max(1, title.length - (out.length - DISCORD_LIMITS.embedFieldValue)));
+    title = truncate(
+      title,
+      Math.max(1, title.length - (out.length - DISCORD_LIMITS.embedFieldValue)),
+    );
     out = build(title);
   }
   return out.length <= DISCORD_LIMITS.embedFieldValue

@@ -10,8 +10,8 @@ import { TEXT } from './text.js';
 /** Joins items with a separator while they fit in `max`, then says how many were left out. */
 export function joinWithin(items: readonly string[], separator: string, max: number): string {
   let out = '';
-  for (let i = 0; i < items.length; i++) {
-    const next = out.length === 0 ? items[i]! : `${out}${separator}${items[i]!}`;
+  for (const [i, item] of items.entries()) {
+    const next = out.length === 0 ? item : `${out}${separator}${item}`;
     const rest = items.length - i - 1;
     const tail = rest > 0 ? `${separator}${TEXT.andMore(rest)}` : '';
     if (next.length + tail.length > max) {
@@ -33,7 +33,10 @@ export function renderTopics(
   const room = DISCORD_LIMITS.embedFields - 1;
   const shown = packs.length > room ? packs.slice(0, room - 1) : packs;
   const fields: APIEmbedField[] = shown.map((pack) => ({
-    name: truncate(`${pack.title} · ${TEXT.topicsFacts(pack.facts.length)}`, DISCORD_LIMITS.embedFieldName),
+    name: truncate(
+      `${pack.title} · ${TEXT.topicsFacts(pack.facts.length)}`,
+      DISCORD_LIMITS.embedFieldName,
+    ),
     value: truncate(`\`${pack.id}\`\n${pack.description}`, DISCORD_LIMITS.embedFieldValue),
   }));
   if (shown.length < packs.length) {

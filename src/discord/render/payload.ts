@@ -46,7 +46,7 @@ export function buttonRows(buttons: readonly ButtonSpec[]): ButtonRow[] {
     return true;
   });
   const rows: ButtonRow[] = [];
-  for (let i = 0; i < unique.length && rows.length < DISCORD_LIMITS.actionRows; ) {
+  for (let i = 0; i < unique.length && rows.length < DISCORD_LIMITS.actionRows;) {
     const slice = unique.slice(i, i + DISCORD_LIMITS.buttonsPerRow);
     rows.push({
       type: ComponentType.ActionRow,

@@ -35,9 +35,18 @@ export function renderReload(outcome: ReloadOutcome): ReplyPayload {
   }
   const { diff } = outcome;
   const fields: APIEmbedField[] = [];
-  if (diff.added.length > 0) fields.push({ name: `${TEXT.reloadAdded} (${diff.added.length})`, value: ids(diff.added) });
-  if (diff.changed.length > 0) fields.push({ name: `${TEXT.reloadChanged} (${diff.changed.length})`, value: ids(diff.changed) });
-  if (diff.removed.length > 0) fields.push({ name: `${TEXT.reloadRemoved} (${diff.removed.length})`, value: ids(diff.removed) });
+  if (diff.added.length > 0)
+    fields.push({ name: `${TEXT.reloadAdded} (${diff.added.length})`, value: ids(diff.added) });
+  if (diff.changed.length > 0)
+    fields.push({
+      name: `${TEXT.reloadChanged} (${diff.changed.length})`,
+      value: ids(diff.changed),
+    });
+  if (diff.removed.length > 0)
+    fields.push({
+      name: `${TEXT.reloadRemoved} (${diff.removed.length})`,
+      value: ids(diff.removed),
+    });
   const unchanged = fields.length === 0 ? `\n${TEXT.reloadNoChange}` : '';
   if (outcome.warnings.length > 0) {
     fields.push({

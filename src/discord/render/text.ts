@@ -24,7 +24,11 @@ export const TEXT = {
   emptyTitle: 'Ask me a question',
   emptyHintMessage:
     'Mention me with a question, reply to one of my answers, or use `/ask`. For example:',
-  emptyHintCommand: 'Type a question in the `question` field, or pick one as you type. For example:',
+  emptyHintCommand:
+    'Type a question in the `question` field, or pick one as you type. For example:',
+  unreadable:
+    'Discord did not show me the text of that message. Mention me directly (@Almanac) ' +
+    'instead of my role, keep the ping on when replying to me, or use `/ask`.',
   noWordsHint: 'I could not find any words to look up in that.',
 
   alternativesTitle: 'Other facts that came close',
@@ -53,8 +57,9 @@ export const TEXT = {
   helpCommands: 'Commands',
   helpContextMenu: 'Right-click a message → Apps → **Ask Almanac** to ask its text.',
 
-  reloadNeedsPermission: 'Reloading the packs needs the Manage Server permission.',
-  reloadGuildOnly: 'Reloading the packs works only inside a server.',
+  needsPermission: (permission: string) =>
+    `Only members with the ${permission} permission can do that.`,
+  guildOnly: 'That works only inside a server.',
   reloadedTitle: 'Packs reloaded',
   reloaded: (packs: number, facts: number) =>
     `Now serving ${packs} ${packs === 1 ? 'pack' : 'packs'} with ${facts} ${facts === 1 ? 'fact' : 'facts'}.`,
@@ -76,6 +81,7 @@ export const TEXT = {
     `You are asking faster than I can keep up with. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   genericError: 'Something went wrong on my side while answering that. Please try again.',
   unknownComponent: 'This button is from an older version of me and no longer works.',
+  unknownCommand: 'I do not know that command any more; it may have been removed.',
 } as const;
 
 /** Shown on a message that is over its sender's cooldown, once per window. */

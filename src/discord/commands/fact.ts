@@ -1,0 +1,41 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { answerFact, resolveTopic } from '../ask.js';
+import { renderAskResult } from '../render/answer.js';
+import { renderNotice } from '../render/payload.js';
+import { TEXT } from '../render/text.js';
+import { respond } from '../reply.js';
+import { ANYWHERE, GUILD_INSTALL, OPTION, autocompleteFactsAndTopics } from './shared.js';
+import type { SlashCommand } from './types.js';
+
+export const factCommand: SlashCommand = {
+  kind: 'slash',
+  cooldown: true,
+  data: new SlashCommandBuilder()
+    .setName('fact')
+    .setDescription('A random fact, with its source.')
+    .addStringOption((o) =>
+      o
+        .setName(OPTION.topic)
+        .setDescription('Only this pack or tag (see /topics)')
+        .setAutocomplete(true),
+    )
+    .setContexts(...ANYWHERE)
+    .setIntegrationTypes(...GUILD_INSTALL)
+    .toJSON(),
+  async execute(interaction, ctx) {
+    const engine = ctx.knowledge.engine();
+    const topic = resolveTopic(engine, interaction.options.getString(OPTION.topic));
+    if (!topic.ok) {
+      await respond(interaction, renderNotice(topic.error.message));
+      return;
+    }
+    const picked = engine.randomFact(ctx.random, topic.value);
+    const answer = picked ? answerFact(engine, picked.fact.id) : undefined;
+    if (!answer?.ok) {
+      await respond(interaction, renderNotice(answer ? answer.error.message : TEXT.noFacts));
+      return;
+    }
+    await respond(interaction, renderAskResult(answer.value, { surface: 'command', picked: true }));
+  },
+  autocomplete: autocompleteFactsAndTopics,
+};
