@@ -12,9 +12,23 @@ export interface SynonymTable {
   readonly phrases: ReadonlyMap<string, readonly string[]>;
   /** The longest variant, in words: how far ahead a rewrite has to look. */
   readonly longest: number;
+  /** For each first word, the lengths (in words) of the variants starting with it, longest first. */
+  readonly spans: ReadonlyMap<string, readonly number[]>;
 }
 
-export const EMPTY_SYNONYMS: SynonymTable = { phrases: new Map(), longest: 0 };
+export const EMPTY_SYNONYMS: SynonymTable = { phrases: new Map(), longest: 0, spans: new Map() };
+
+function spansOf(phrases: ReadonlyMap<string, readonly string[]>): Map<string, number[]> {
+  const spans = new Map<string, number[]>();
+  for (const key of phrases.keys()) {
+    const words = key.split(' ');
+    const list = spans.get(words[0]!) ?? [];
+    if (!list.includes(words.length)) list.push(words.length);
+    spans.set(words[0]!, list);
+  }
+  for (const list of spans.values()) list.sort((a, b) => b - a);
+  return spans;
+}
 
 /**
  * Builds the table from a pack's `synonyms` (canonical → variants). A one-word variant that is a
@@ -45,7 +59,7 @@ export function buildSynonymTable(
       longest = Math.max(longest, words.length);
     }
   }
-  return { phrases, longest };
+  return { phrases, longest, spans: spansOf(phrases) };
 }
 
 /** Rewrites variant phrases to their canonical words, longest match first, left to right. */
@@ -55,8 +69,9 @@ export function applySynonyms(words: readonly string[], table: SynonymTable): st
   let i = 0;
   while (i < words.length) {
     let matched = false;
-    for (let span = Math.min(table.longest, words.length - i); span >= 1; span--) {
-      const target = table.phrases.get(words.slice(i, i + span).join(' '));
+    for (const span of table.spans.get(words[i]!) ?? []) {
+      if (i + span > words.length) continue;
+      const target = table.phrases.get(span === 1 ? words[i]! : words.slice(i, i + span).join(' '));
       if (target) {
         out.push(...target);
         i += span;
@@ -107,9 +122,27 @@ const INTENTS: readonly (readonly [RegExp, string])[] = [
 /** Question words count as intents only near the start: in "what was his post when he went", "when" asks nothing. */
 const INTENT_WINDOW = 3;
 
+/** The words every intent pattern starts with: most text has none of them and skips the patterns. */
+const INTENT_WORDS: ReadonlySet<string> = new Set([
+  'when',
+  'whens',
+  'what',
+  'which',
+  'how',
+  'where',
+  'wheres',
+  'who',
+  'whom',
+  'whose',
+  'whos',
+  'why',
+]);
+
 /** The intents a question's words express, in a fixed order. */
 export function intentsOf(words: readonly string[]): string[] {
-  const text = words.slice(0, INTENT_WINDOW + 1).join(' ');
+  const head = words.slice(0, INTENT_WINDOW + 1);
+  if (!head.some((word) => INTENT_WORDS.has(word))) return [];
+  const text = head.join(' ');
   return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
 }
 
@@ -155,7 +188,16 @@ export interface Analysis {
  * speller; questions with one.
  */
 export function analyze(text: string, synonyms: SynonymTable, speller?: SpellIndex): Analysis {
-  const raw = tokenize(normalizeText(text)).map((word) => CHAT_FORMS.get(word) ?? word);
+  return analyzeWords(tokenize(normalizeText(text)), synonyms, speller);
+}
+
+/** {@link analyze} for text already normalised and split into words. */
+export function analyzeWords(
+  tokens: readonly string[],
+  synonyms: SynonymTable,
+  speller?: SpellIndex,
+): Analysis {
+  const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
   const corrections = new Map<string, string>();
   const corrected = speller
     ? raw.map((word) => {

@@ -1,11 +1,11 @@
-import { analyze, stemWord } from './analyze.js';
+import { analyze, isIntent, stemWord } from './analyze.js';
 import type { KnowledgeIndex } from './index.js';
 import { normalizeText, tokenize } from './normalize.js';
 import type { ScoredFact, Scratch } from './score.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** How many vocabulary words a partly typed last word may stand for. */
-const MAX_EXPANSIONS = 24;
+const MAX_EXPANSIONS = 8;
 
 /** First position in the sorted `items` whose key is not below `prefix`. */
 function lowerBound(count: number, keyAt: (i: number) => string, prefix: string): number {
@@ -91,12 +91,18 @@ export function completeQuestion(
   const finished = /\s$/.test(text) ? words : words.slice(0, -1);
   const partial = /\s$/.test(text) ? undefined : words.at(-1);
   const analysis = analyze(finished.join(' '), index.synonyms, index.speller);
+  // Intents ("why", "who") sit in thousands of phrasings and say little about which one is
+  // being typed; the phrasing-prefix tier already honours them.
   const terms = analysis.terms.flatMap((t) => {
+    if (isIntent(t)) return [];
     const id = index.termIds.get(t);
     return id === undefined ? [] : [id];
   });
+  // One typed letter could be thousands of words: wait for two.
   const expansions =
-    partial !== undefined && !STOPWORDS.has(partial) ? expansionsOf(index, partial) : [];
+    partial !== undefined && partial.length >= 2 && !STOPWORDS.has(partial)
+      ? expansionsOf(index, partial)
+      : [];
   const slotWeight = expansions.reduce((w, id) => Math.max(w, index.termWeight[id]!), 0);
   let mass = slotWeight;
   for (const id of terms) mass += index.termWeight[id]!;

@@ -7,7 +7,7 @@ import type { ScoredFact } from './score.js';
  */
 export const DECISION = Object.freeze({
   /** The least score an answer needs. */
-  answer: 0.5,
+  answer: 0.555,
   /** How far ahead of the runner-up an answer must be. */
   margin: 0.06,
   /**
@@ -16,9 +16,9 @@ export const DECISION = Object.freeze({
    */
   dominance: 3,
   /** The least score the dominance rule applies to. */
-  dominant: 0.3,
+  dominant: 0.333,
   /** The least score a "did you mean" candidate needs. */
-  candidate: 0.45,
+  candidate: 0.5,
   /** Candidates further than this below the best are not offered. */
   spread: 0.15,
   /** How many candidates "did you mean" offers. */

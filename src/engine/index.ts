@@ -1,6 +1,6 @@
 import type { Fact, Pack } from '../knowledge/schema.js';
 import {
-  analyze,
+  analyzeWords,
   applySynonyms,
   buildSynonymTable,
   isIntent,
@@ -61,6 +61,9 @@ export interface KnowledgeIndex {
   readonly phrasingPostings: readonly Int32Array[];
   /** term id → pairs (fact index, field weight × 1000), flattened. */
   readonly factPostings: readonly Int32Array[];
+  /** fact index → its term ids, sorted, and beside them each term's field weight × 1000. */
+  readonly factTerms: readonly Int32Array[];
+  readonly factTermWeights: readonly Uint16Array[];
   /** Exact-match key → fact indices whose phrasing it is. */
   readonly exact: ReadonlyMap<string, readonly number[]>;
   /** Phrasing indices ordered by their normalised text, for prefix completion. */
@@ -123,21 +126,18 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   }
   const drafts: Draft[] = [];
 
-  const countWords = (text: string, seen: Set<string>) => {
-    for (const word of tokenize(normalizeText(text))) {
+  const countWords = (words: readonly string[], seen: Set<string>) => {
+    for (const word of words) {
       if (seen.has(word)) continue;
       seen.add(word);
       wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
     }
   };
-  const termsOf = (text: string) => {
-    const analysis = analyze(text, synonyms);
-    const ids: number[] = [];
-    analysis.terms.forEach((term, i) => {
-      const id = termIdOf(term, analysis.termWords[i]!);
-      if (!ids.includes(id)) ids.push(id);
-    });
-    return { ids, key: analysis.words.join(' ') };
+  const termsOf = (words: readonly string[]) => {
+    const analysis = analyzeWords(words, synonyms);
+    const ids = new Set<number>();
+    analysis.terms.forEach((term, i) => ids.add(termIdOf(term, analysis.termWords[i]!)));
+    return { ids: [...ids], key: analysis.words.join(' ') };
   };
 
   for (const pack of packs) {
@@ -145,17 +145,25 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
       if (factIndexById.has(fact.id)) continue;
       factIndexById.set(fact.id, facts.length);
       const seenWords = new Set<string>();
-      const texts = [fact.question, ...fact.alternates];
-      for (const text of [...texts, ...fact.keywords, fact.answer]) countWords(text, seenWords);
-      const phrasingTerms = texts.map((text) => {
-        const { ids, key } = termsOf(text);
-        return { terms: ids, key, text: normalizeText(text) };
+      const read = (text: string) => {
+        const normalized = normalizeText(text);
+        const words = tokenize(normalized);
+        countWords(words, seenWords);
+        return { normalized, words };
+      };
+      const phrasingTerms = [fact.question, ...fact.alternates].map((text) => {
+        const { normalized, words } = read(text);
+        const { ids, key } = termsOf(words);
+        return { terms: ids, key, text: normalized };
       });
-      const strongTerms = new Set<number>(phrasingTerms.flatMap((p) => p.terms));
-      for (const keyword of fact.keywords)
-        for (const id of termsOf(keyword).ids) strongTerms.add(id);
-      const answerTerms = new Set<number>(termsOf(fact.answer).ids);
-      for (const id of new Set([...strongTerms, ...answerTerms])) termDocs[id]! += 1;
+      const strongTerms = new Set<number>();
+      for (const p of phrasingTerms) for (const id of p.terms) strongTerms.add(id);
+      for (const keyword of fact.keywords) {
+        for (const id of termsOf(read(keyword).words).ids) strongTerms.add(id);
+      }
+      const answerTerms = new Set<number>(termsOf(read(fact.answer).words).ids);
+      for (const id of strongTerms) termDocs[id]! += 1;
+      for (const id of answerTerms) if (!strongTerms.has(id)) termDocs[id]! += 1;
       drafts.push({ phrasingTerms, answerTerms, strongTerms });
       facts.push({ fact, pack, tags: new Set(fact.tags), phrasings: [] });
     }
@@ -180,6 +188,8 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const phrasingLists: number[][] = termWords.map(() => []);
   const factLists: number[][] = termWords.map(() => []);
   const exact = new Map<string, number[]>();
+  const factTerms: Int32Array[] = [];
+  const factTermWeights: Uint16Array[] = [];
   drafts.forEach((draft, factIndex) => {
     const mine = facts[factIndex]!.phrasings as number[];
     draft.phrasingTerms.forEach((p, order) => {
@@ -202,10 +212,15 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
       if (!list) exact.set(p.key, [factIndex]);
       else if (!list.includes(factIndex)) list.push(factIndex);
     });
-    for (const id of new Set([...draft.strongTerms, ...draft.answerTerms])) {
-      const weight = draft.strongTerms.has(id) ? 1 : ANSWER_FIELD_WEIGHT;
-      factLists[id]!.push(factIndex, Math.round(weight * 1000));
-    }
+    const ids = Int32Array.from(new Set([...draft.strongTerms, ...draft.answerTerms])).sort();
+    const weights = new Uint16Array(ids.length);
+    ids.forEach((id, k) => {
+      const weight = Math.round((draft.strongTerms.has(id) ? 1 : ANSWER_FIELD_WEIGHT) * 1000);
+      weights[k] = weight;
+      factLists[id]!.push(factIndex, weight);
+    });
+    factTerms.push(ids);
+    factTermWeights.push(weights);
   });
 
   const byText = Int32Array.from(phrasings.keys()).sort((a, b) => {
@@ -227,6 +242,8 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
     phrasingPostings: phrasingLists.map((list) => Int32Array.from(list)),
     factPostings: factLists.map((list) => Int32Array.from(list)),
+    factTerms,
+    factTermWeights,
     exact,
     byText,
     vocabulary,

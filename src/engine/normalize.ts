@@ -36,6 +36,10 @@ const NON_WORD = /(?:[^\p{L}\p{N}.]|(?<!\d)\.|\.(?!\d))+/gu;
 /** Thousands separators: "4,500" is "4500". */
 const NUMBER_SEPARATOR = /(\d),(\d{3})(?!\d)/g;
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/** Markup always contains one of these: `<…>` tokens, `@everyone`, links, masked links. */
+const MAY_HAVE_MARKUP = /[<@[]|https?:/;
+
 /** Removes Discord markup (mentions, emoji, spoilers, code, links) and keeps the words. */
 export function stripDiscordMarkup(text: string): string {
   return text
@@ -55,10 +59,12 @@ export function stripDiscordMarkup(text: string): string {
  * so their content survives.
  */
 export function normalizeText(text: string): string {
-  const folded = stripDiscordMarkup(text.normalize('NFKC'))
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
+  // Plain ASCII has nothing for NFKC or NFD to fold; most pack text and most questions are.
+  const ascii = PLAIN_ASCII.test(text);
+  const unicode = ascii ? text : text.normalize('NFKC');
+  const stripped = MAY_HAVE_MARKUP.test(unicode) ? stripDiscordMarkup(unicode) : unicode;
+  const lower = stripped.toLowerCase();
+  const folded = (ascii ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, ''))
     .replace(POSSESSIVE, '$1')
     .replace(APOSTROPHE, '$1$2')
     .replace(NUMBER_SEPARATOR, '$1$2');

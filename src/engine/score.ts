@@ -11,7 +11,6 @@ import { weightFor } from './index.js';
 export const SCORE_WEIGHTS = Object.freeze({
   phrasing: 0.6,
   coverage: 0.3,
-  fuse: 0.1,
   /** F-beta over question coverage and phrasing coverage: question coverage counts this much more. */
   beta: 1.6,
   /**
@@ -28,7 +27,13 @@ export const SCORE_WEIGHTS = Object.freeze({
 });
 
 /** How many of the best candidates Fuse re-ranks. */
-export const RERANK_DEPTH = 8;
+export const RERANK_DEPTH = 4;
+/** Facts within this score of the best are tied, for {@link rerank}. */
+export const TIE = 0.05;
+/** The most Fuse's similarity can add to a tied fact's score. */
+export const TIE_BREAK_WEIGHT = 0.05;
+/** The longest question text Fuse compares: its bitap work grows with the pattern's length. */
+export const RERANK_PATTERN_LENGTH = 64;
 
 export interface ScoredFact {
   readonly factIndex: number;
@@ -60,6 +65,24 @@ function queryTerms(
     mass += weight;
   });
   return { terms, mass };
+}
+
+/** A term in more facts than this (and far more than the candidates so far) is checked per candidate. */
+const COMMON_TERM_MIN = 500;
+
+/** The field weight × 1000 with which fact `f` holds term `id`, or 0 when it does not. */
+function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
+  const ids = index.factTerms[f]!;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = ids[mid]!;
+    if (value === id) return index.factTermWeights[f]![mid]!;
+    if (value < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 /** Reusable scratch arrays, sized to the index, so scoring allocates little per question. */
@@ -102,12 +125,35 @@ export function scoreFacts(
   for (const term of terms) {
     if (term.intent) intents += 1;
     else contentTerms += 1;
-    if (term.id < 0) continue;
+  }
+  // Rare terms first: they find the candidates. A very common term then only adds to the
+  // candidates already found, checked one by one, instead of walking its long postings.
+  const known = terms
+    .filter((t) => t.id >= 0)
+    .sort((a, b) => index.factPostings[a.id]!.length - index.factPostings[b.id]!.length);
+  for (const term of known) {
+    const postings = index.factPostings[term.id]!;
+    const common =
+      touchedFacts.length > 0 &&
+      postings.length / 2 > COMMON_TERM_MIN &&
+      postings.length / 2 > touchedFacts.length * 8;
+    if (common) {
+      for (const p of touchedPhrasings) {
+        if (index.phrasings[p]!.terms.includes(term.id)) phrasingShared[p]! += term.weight;
+      }
+      for (const f of touchedFacts) {
+        const code = fieldWeight(index, f, term.id);
+        if (code === 0) continue;
+        factShared[f]! += (term.weight * code) / 1000;
+        if (term.intent) factIntentHits[f]! += 1;
+        else factHits[f]! += 1;
+      }
+      continue;
+    }
     for (const p of index.phrasingPostings[term.id]!) {
       if (phrasingShared[p] === 0) touchedPhrasings.push(p);
       phrasingShared[p]! += term.weight;
     }
-    const postings = index.factPostings[term.id]!;
     for (let i = 0; i < postings.length; i += 2) {
       const f = postings[i]!;
       if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
@@ -159,33 +205,36 @@ const FUSE_OPTIONS = Object.freeze({
 });
 
 /**
- * Re-ranks the leading candidates with Fuse's character-level similarity between the question
- * and each candidate's phrasings, which tells apart candidates whose words tie (and catches
- * typos the word-level corrector missed). The rest keep their order below.
+ * Breaks near-ties with Fuse's character-level similarity between the question and each tied
+ * fact's phrasings: when words alone cannot separate two facts, the one whose phrasing reads
+ * most like the question moves ahead, by at most {@link TIE_BREAK_WEIGHT}. Facts that are not
+ * tied keep their scores, so Fuse runs only when it can change the outcome, over a handful of
+ * short strings.
  */
 export function rerank(
   index: KnowledgeIndex,
   text: string,
   scored: readonly ScoredFact[],
 ): ScoredFact[] {
-  if (scored.length === 0 || text.length === 0) return [...scored];
-  const head = scored.slice(0, RERANK_DEPTH);
-  const docs = head.flatMap(({ factIndex }) =>
+  const [first, second] = scored;
+  if (!first || !second || first.score - second.score > TIE || text.length === 0)
+    return [...scored];
+  const tied = scored.filter((s) => first.score - s.score <= TIE).slice(0, RERANK_DEPTH);
+  const docs = tied.flatMap(({ factIndex }) =>
     index.facts[factIndex]!.phrasings.map((p) => ({ factIndex, text: index.phrasings[p]!.text })),
   );
   const similarity = new Map<number, number>();
   const fuse = new Fuse(docs, FUSE_OPTIONS);
-  for (const hit of fuse.search(text)) {
+  for (const hit of fuse.search(text.slice(0, RERANK_PATTERN_LENGTH))) {
     const value = 1 - (hit.score ?? 1);
     if (value > (similarity.get(hit.item.factIndex) ?? 0))
       similarity.set(hit.item.factIndex, value);
   }
-  const keep = 1 - SCORE_WEIGHTS.fuse;
-  const reranked = head.map((s) => ({
-    ...s,
-    score: keep * s.score + SCORE_WEIGHTS.fuse * (similarity.get(s.factIndex) ?? 0),
-  }));
-  reranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-  const tail = scored.slice(RERANK_DEPTH).map((s) => ({ ...s, score: keep * s.score }));
-  return [...reranked, ...tail];
+  const adjusted = scored.map((s, i) =>
+    i < tied.length
+      ? { ...s, score: s.score + TIE_BREAK_WEIGHT * (similarity.get(s.factIndex) ?? 0) }
+      : s,
+  );
+  adjusted.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+  return adjusted;
 }
