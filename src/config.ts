@@ -61,7 +61,6 @@ export const configSchema = z.object({
       .transform((url) => url.replace(/\/+$/, '')),
   ),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
-  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('./almanac.db')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z
@@ -80,7 +79,6 @@ export interface Config {
   readonly discordGuildId: string | undefined;
   readonly discordApiUrl: string;
   readonly knowledgeDir: string;
-  readonly databasePath: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly syncCommandsOnStart: boolean;
   readonly prefixMode: boolean;
@@ -116,7 +114,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       discordGuildId: e.DISCORD_GUILD_ID,
       discordApiUrl: e.DISCORD_API_URL,
       knowledgeDir: e.KNOWLEDGE_DIR,
-      databasePath: e.DATABASE_PATH,
       logLevel: e.LOG_LEVEL,
       syncCommandsOnStart: e.SYNC_COMMANDS_ON_START,
       prefixMode: e.PREFIX_MODE,
