@@ -14,7 +14,11 @@ import { buildVocabulary, loadWordFrequencies, type Vocabulary } from './vocabul
  * for the subject, for aspect words and for some topic words.
  */
 
-/** Question templates for a fact's canonical question. Slots: s subject, a and b aspect words, t0 t1 t2 topic words, y year. */
+/**
+ * Question templates for a fact's canonical question. Slots: s subject, a and b aspect words,
+ * t0 t1 t2 topic words, y year. Every template names t0 and t1, the pair that belongs to this
+ * fact alone, so that any one phrasing left out, the others still point at the fact.
+ */
 export const QUESTION_TEMPLATES: readonly string[] = [
   'When did {s} {a} the {t0} {t1}?',
   'What was the {a} of the {t0} {t1} in {y}?',
@@ -36,14 +40,14 @@ export const ALTERNATE_TEMPLATES: readonly string[] = [
   'when was the {t1} {t0}',
   'why did the {t0} {t1} {a} {s}',
   'who was behind the {t0} {t1} in {y}',
-  'What was the {a} behind the {t1} {t2}?',
+  'What was the {a} behind the {t1} {t0} {t2}?',
   '{t0} {t1} {t2} {b}',
   'tell me about the {t0} {t1} of {s}',
   'How did the {t1} {t0} affect {s}?',
-  '{s} and the {t0} {t2}',
+  '{s} and the {t0} {t1} {t2}',
   'Did {s} ever {a} the {t0} {t1}?',
   '{y} {t0} {t1} {a}',
-  'the {b} of {t0} {t2} explained',
+  'the {b} of {t0} {t1} explained',
 ];
 
 /** The words the templates bring themselves: never used as topic or aspect words. */
@@ -204,6 +208,8 @@ export interface SynonymBook {
 
 export interface SyntheticWorld {
   readonly packs: Pack[];
+  /** Each pack's subject, by pack index. */
+  readonly subjects: readonly string[];
   /** The facts of the packs, with their plans, in pack order. */
   readonly plans: FactPlan[];
   /** Facts generated exactly like the others but withheld from every pack. */
@@ -220,6 +226,15 @@ export interface WorldOptions {
   readonly unseen: number;
   /** Facts per pack (the last pack may hold fewer). */
   readonly packSize?: number;
+}
+
+/** Three distinct words from a pool. */
+function sampleThree(random: Random, pool: readonly string[]): [string, string, string] {
+  const [a, b, c] = random.sample(pool, 3);
+  if (a === undefined || b === undefined || c === undefined) {
+    throw new RangeError('a word pool needs at least three words');
+  }
+  return [a, b, c];
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -246,7 +261,8 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
   const pools = makePools(vocabulary, random.fork('pools'));
   const packSize = options.packSize ?? DEFAULT_PACK_SIZE;
   const packCount = Math.max(1, Math.ceil(options.facts / packSize));
-  if (packCount * 2 > pools.subjects.length) throw new RangeError('too many packs for the vocabulary');
+  if (packCount * 2 > pools.subjects.length)
+    throw new RangeError('too many packs for the vocabulary');
 
   const variantsTaken = new Set<string>();
   const taken = (w: string) => vocabulary.known.has(w) || variantsTaken.has(w);
@@ -257,8 +273,11 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     for (const phrase of all) {
       const others = all.filter((p) => p !== phrase);
       const known = swaps.get(phrase);
-      if (known) for (const o of others) if (!known.includes(o)) known.push(o);
-      else swaps.set(phrase, others);
+      if (!known) {
+        swaps.set(phrase, others);
+        continue;
+      }
+      for (const o of others) if (!known.includes(o)) known.push(o);
     }
   };
   for (const [aspect, variants] of pools.aspectSynonyms) addSwaps(aspect, variants);
@@ -268,7 +287,9 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
   const withSynonyms = [...pools.aspectSynonyms.keys()];
   const drafts: PackDraft[] = [];
   for (let p = 0; p < packCount; p++) {
-    const words = packRandom.chance(0.5) ? [subjectWords[2 * p]!, subjectWords[2 * p + 1]!] : [subjectWords[2 * p]!];
+    const words = packRandom.chance(0.5)
+      ? [subjectWords[2 * p]!, subjectWords[2 * p + 1]!]
+      : [subjectWords[2 * p]!];
     const subject = words.join(' ');
     const variants: string[] = [];
     const last = words.at(-1)!;
@@ -280,7 +301,6 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     if (words.length === 2) variants.push(words[0]!);
     addSwaps(subject, variants);
     const id = words.join('-');
-    const title = `The ${subject}`;
     const sources = Array.from({ length: packRandom.int(1, 2) }, (_, k): Source => ({
       id: `${id}-source-${k + 1}`,
       title: `${capitalize(subject)}${k === 0 ? '' : `, part ${k + 1}`}`,
@@ -313,7 +333,7 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
   const factRandom = random.fork('facts');
   const pickTopics = (): [string, string, string] => {
     for (;;) {
-      const [t0, t1, t2] = factRandom.sample(pools.topics, 3) as [string, string, string];
+      const [t0, t1, t2] = sampleThree(factRandom, pools.topics);
       const keys = [pairKey(t0, t1), pairKey(t0, t2), pairKey(t1, t2)];
       if (keys.some((k) => pairs.has(k))) continue;
       for (const k of keys) pairs.add(k);
@@ -321,7 +341,7 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     }
   };
 
-  const makeFact = (packIndex: number): FactPlan => {
+  const makeFact = (packIndex: number, withheld: boolean): FactPlan => {
     const draft = drafts[packIndex]!;
     const topics = pickTopics();
     const [t0, t1, t2] = topics;
@@ -331,7 +351,7 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     if (b === a) b = factRandom.pick(draft.aspects);
     const year = factRandom.chance(YEAR_SHARE) ? factRandom.int(1850, 2020) : undefined;
 
-    if (factRandom.chance(TOPIC_VARIANT_SHARE)) {
+    if (factRandom.chance(TOPIC_VARIANT_SHARE) && !withheld) {
       const word = factRandom.pick(topics);
       if (!topicVariant.has(word)) {
         const spelled = misspell(word, factRandom, taken);
@@ -346,7 +366,10 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     const slots = { s: draft.subject, a, b, t0, t1, t2, y: year === undefined ? '' : String(year) };
     const usable = (t: string) => year !== undefined || !t.includes('{y}');
     const question = fill(factRandom.pick(QUESTION_TEMPLATES.filter(usable)), slots);
-    const alternateTemplates = factRandom.sample(ALTERNATE_TEMPLATES.filter(usable), factRandom.int(3, 6));
+    const alternateTemplates = factRandom.sample(
+      ALTERNATE_TEMPLATES.filter(usable),
+      factRandom.int(3, 6),
+    );
     const alternates = alternateTemplates.map((template) => {
       // Some alternates use a synonym, as people write them ("reason for zabs moscow visit").
       const local = { ...slots };
@@ -372,11 +395,12 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
       tags: factRandom.sample(draft.tags, factRandom.int(1, 3)),
       trivia: [],
     };
-    for (const word of [a, b]) {
+    // A pack declares the synonyms of the words its own facts use; withheld facts add none.
+    for (const word of withheld ? [] : [a, b]) {
       const variants = pools.aspectSynonyms.get(word);
       if (variants) draft.synonyms.set(word, variants);
     }
-    for (const word of topics) {
+    for (const word of withheld ? [] : topics) {
       const variant = topicVariant.get(word);
       if (variant) draft.synonyms.set(word, [variant]);
     }
@@ -395,10 +419,10 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     const withhold = withheldLeft > 0 && unseenRandom.float() < withheldLeft / left;
     if (withhold) {
       withheldLeft -= 1;
-      unseen.push(makeFact(unseenRandom.int(0, packCount - 1)));
+      unseen.push(makeFact(unseenRandom.int(0, packCount - 1), true));
     } else {
       const packIndex = Math.min(packCount - 1, Math.floor(plans.length / packSize));
-      const plan = makeFact(packIndex);
+      const plan = makeFact(packIndex, false);
       plans.push(plan);
       drafts[packIndex]!.facts.push(plan.fact);
     }
@@ -418,18 +442,23 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     });
   }
 
-  const packs = drafts.map(
-    (draft): Pack => ({
-      id: draft.id,
-      title: `The ${draft.subject}`,
-      description: `Questions and answers about the ${draft.subject}: ${draft.facts.length} facts.`,
-      language: 'en',
-      sources: draft.sources,
-      synonyms: Object.fromEntries([...draft.synonyms].map(([k, v]) => [k, [...v]])),
-      facts: draft.facts,
-    }),
-  );
-  return { packs, plans, unseen, pools, synonyms: { swaps } };
+  const packs = drafts.map((draft): Pack => ({
+    id: draft.id,
+    title: `The ${draft.subject}`,
+    description: `Questions and answers about the ${draft.subject}: ${draft.facts.length} facts.`,
+    language: 'en',
+    sources: draft.sources,
+    synonyms: Object.fromEntries([...draft.synonyms].map(([k, v]) => [k, [...v]])),
+    facts: draft.facts,
+  }));
+  return {
+    packs,
+    subjects: drafts.map((d) => d.subject),
+    plans,
+    unseen,
+    pools,
+    synonyms: { swaps },
+  };
 }
 
 function citation(random: Random, sources: readonly Source[]): Fact['source'] {
@@ -526,7 +555,9 @@ export function applyTypo(word: string, kind: TypoKind, random: Random): string 
     return word.slice(0, i) + word.slice(i + 1);
   }
   if (kind === 'transposition') {
-    const spots = [...word].flatMap((c, i) => (i + 1 < word.length && word[i + 1] !== c ? [i] : []));
+    const spots = [...word].flatMap((c, i) =>
+      i + 1 < word.length && word[i + 1] !== c ? [i] : [],
+    );
     if (spots.length === 0) return applyTypo(word, 'substitution', random);
     const i = random.pick(spots);
     return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
@@ -537,7 +568,11 @@ export function applyTypo(word: string, kind: TypoKind, random: Random): string 
   return word.slice(0, i) + letter + word.slice(i + 1);
 }
 
-const words = (text: string) => text.replace(/[?.!,]/g, ' ').split(/\s+/).filter((w) => w.length > 0);
+const words = (text: string) =>
+  text
+    .replace(/[?.!,]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
 const phrasingsOf = (fact: Fact) => [fact.question, ...fact.alternates];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -551,13 +586,9 @@ function asTyped(random: Random, text: string): string {
 
 /** An alternate phrasing with one declared synonym swapped for another form of it. */
 function reworded(random: Random, plan: FactPlan, book: SynonymBook): string {
-  const swappable = (text: string) =>
-    [...book.swaps.keys()].length === 0
-      ? []
-      : candidatesIn(text, plan, book).filter(([phrase]) => phrase.length > 0);
   const alternates = random.shuffle(plan.fact.alternates);
   for (const text of [...alternates, plan.fact.question]) {
-    const found = swappable(text);
+    const found = candidatesIn(text, plan, book);
     if (found.length === 0) continue;
     const [phrase, others] = random.pick(found);
     const replacement = random.pick(others);
@@ -574,7 +605,8 @@ function candidatesIn(
 ): [string, readonly string[]][] {
   const lower = ` ${words(text).join(' ').toLowerCase()} `;
   const phrases = new Set<string>([plan.subject, ...plan.aspects, ...plan.topics]);
-  for (const phrase of [...phrases]) for (const other of book.swaps.get(phrase) ?? []) phrases.add(other);
+  for (const phrase of [...phrases])
+    for (const other of book.swaps.get(phrase) ?? []) phrases.add(other);
   const out: [string, readonly string[]][] = [];
   for (const phrase of phrases) {
     const others = book.swaps.get(phrase);
@@ -589,7 +621,8 @@ function reordered(random: Random, plan: FactPlan): string {
   const head = list[0] && QUESTION_WORDS.has(list[0].toLowerCase()) ? [list[0]] : [];
   const rest = list.slice(head.length);
   let shuffled = random.shuffle(rest);
-  for (let i = 0; i < 4 && shuffled.join(' ') === rest.join(' '); i++) shuffled = random.shuffle(rest);
+  for (let i = 0; i < 4 && shuffled.join(' ') === rest.join(' '); i++)
+    shuffled = random.shuffle(rest);
   if (shuffled.join(' ') === rest.join(' ')) shuffled = [...rest].reverse();
   return [...head, ...shuffled].join(' ');
 }
@@ -606,10 +639,12 @@ function dropped(random: Random, plan: FactPlan): string {
 function typoed(random: Random, plan: FactPlan): string {
   const text = random.pick(phrasingsOf(plan.fact));
   const list = text.split(' ');
-  const long = list.flatMap((w, i) => (/^[A-Za-z]{5,}/.test(w) ? [i] : []));
+  const long = list.flatMap((w, i) => (/^[a-z]{5,}[?.!,]?$/i.test(w) ? [i] : []));
   const chosen = random.sample(long, random.int(1, 2));
   for (const i of chosen) {
-    const [, letters = '', tail = ''] = /^([A-Za-z]+)(.*)$/.exec(list[i]!) ?? [];
+    const word = list[i]!;
+    const tail = /[?.!,]$/.test(word) ? word.slice(-1) : '';
+    const letters = word.slice(0, word.length - tail.length);
     const kind = random.pick<TypoKind>(['deletion', 'transposition', 'substitution']);
     list[i] = applyTypo(letters, kind, random) + tail;
   }
@@ -624,10 +659,10 @@ function keywordOnly(random: Random, plan: FactPlan): string {
 
 /** A question like the packs' own, about topic words no fact uses. */
 function unknownWords(random: Random, world: SyntheticWorld): string {
-  const [t0, t1, t2] = random.sample(world.pools.unknown, 3) as [string, string, string];
-  const pack = random.pick(world.packs);
+  const [t0, t1, t2] = sampleThree(random, world.pools.unknown);
+  // Half of them name a pack's subject, as a question about an uncovered part of a topic would.
   const subject = random.chance(0.5)
-    ? (world.plans.find((p) => p.fact.id === pack.facts[0]?.id)?.subject ?? random.pick(world.pools.unknown))
+    ? random.pick(world.subjects)
     : random.pick(world.pools.unknown);
   const slots = {
     s: subject,
@@ -666,7 +701,11 @@ export function deriveQuestions(
             : kind === 'typo'
               ? typoed(random, plan)
               : keywordOnly(random, plan);
-    out.push({ text: kind === 'keyword' ? text : asTyped(random, text), kind, expect: plan.fact.id });
+    out.push({
+      text: kind === 'keyword' ? text : asTyped(random, text),
+      kind,
+      expect: plan.fact.id,
+    });
   }
   for (let i = 0; i < unanswerable; i++) {
     const useUnseen = i % 2 === 0 && world.unseen.length > 0;
@@ -678,7 +717,11 @@ export function deriveQuestions(
         expect: null,
       });
     } else {
-      out.push({ text: asTyped(random, unknownWords(random, world)), kind: 'unknown-words', expect: null });
+      out.push({
+        text: asTyped(random, unknownWords(random, world)),
+        kind: 'unknown-words',
+        expect: null,
+      });
     }
   }
   return random.shuffle(out);
@@ -725,7 +768,12 @@ export function generateCorpus(vocabulary: Vocabulary, options: CorpusOptions): 
     packSize: options.packSize,
   });
   const random = new Random(options.seed).fork(`questions-${options.facts}`);
-  const questions = deriveQuestions(world, random.fork('timed'), options.answerable, options.unanswerable);
+  const questions = deriveQuestions(
+    world,
+    random.fork('timed'),
+    options.answerable,
+    options.unanswerable,
+  );
   const warmUpShare = options.answerable / Math.max(1, options.answerable + options.unanswerable);
   const warmUpAnswerable = Math.round(options.warmUp * warmUpShare);
   const warmUp = deriveQuestions(

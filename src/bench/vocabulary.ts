@@ -25,7 +25,8 @@ const CONTRACTION_FRAGMENTS = new Set(
 );
 
 /** Words kept out of generated text, which ends up in reports and documentation. */
-const OFFENSIVE = /^(?:fuck|shit|bitch|cunt|dick|cock|puss|whor|slut|bastard|ass|nigg|fag|retard|tit)/;
+const OFFENSIVE =
+  /^(?:fuck|shit|bitch|cunt|dick|cock|puss|whor|slut|bastard|ass|nigg|fag|retard|tit)/;
 
 /**
  * Picks content words from a frequency list: ranks {@link VOCABULARY_RANKS}, letters only, at

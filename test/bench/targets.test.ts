@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { scoreQuality } from '../../src/bench/measure.js';
+import type { SizeResult, SystemResult } from '../../src/bench/report.js';
+import type { BenchQuestion } from '../../src/bench/synthetic.js';
+import { checkTargets } from '../../src/bench/targets.js';
+import type { Verdict } from '../../src/eval/evaluate.js';
+
+const QUESTIONS: BenchQuestion[] = [
+  { text: 'a', kind: 'keyword', expect: 'a' },
+  { text: 'b', kind: 'keyword', expect: 'b' },
+  { text: 'c', kind: 'unseen', expect: null },
+  { text: 'd', kind: 'unseen', expect: null },
+];
+const right = (id: string): Verdict => ({ status: 'answered', factId: id, candidates: [] });
+const declined: Verdict = { status: 'no-match', factId: null, candidates: [] };
+
+function almanac(medianMs: number, p99Ms: number, verdicts: Verdict[]): SystemResult {
+  return {
+    key: 'almanac',
+    name: 'Almanac',
+    description: '',
+    buildMs: 4_000,
+    heapBytes: 350e6,
+    indexBytes: 200e6,
+    heapPrecise: true,
+    warmUpQuestions: 100,
+    latency: { count: 1000, medianMs, p99Ms, meanMs: medianMs, maxMs: p99Ms, perSecond: 1 },
+    budget: { budgetMs: 1, answered: 4, total: 4, elapsedMs: 1, limited: false },
+    quality: scoreQuality(QUESTIONS, verdicts),
+    autocomplete: {
+      count: 1000,
+      medianMs: 0.1,
+      p99Ms: 1.5,
+      meanMs: 0.1,
+      maxMs: 2,
+      perSecond: 1,
+      budget: { budgetMs: 1, answered: 1000, total: 1000, elapsedMs: 1, limited: false },
+    },
+  };
+}
+
+const size = (facts: number, systems: SystemResult[]): SizeResult => ({
+  facts,
+  packs: 1,
+  generationMs: 1,
+  answerable: 2,
+  unanswerable: 2,
+  systems,
+});
+
+describe('the targets', () => {
+  it('are not measured for sizes the run left out', () => {
+    const checks = checkTargets([]);
+    expect(checks.length).toBe(8);
+    expect(checks.every((c) => c.met === null)).toBe(true);
+  });
+
+  it('are met or missed from the figures at 10,000 and 100,000 facts', () => {
+    const all = [right('a'), right('b'), declined, declined];
+    const baseline = {
+      ...almanac(100, 300, [right('a'), declined, declined, declined]),
+      key: 'minisearch' as const,
+      name: 'MiniSearch',
+    };
+    const checks = checkTargets([
+      size(30, [almanac(0.1, 1, all)]),
+      size(10_000, [almanac(0.4, 5, all), baseline]),
+      size(100_000, [almanac(3, 20, [right('a'), right('b'), right('a'), declined])]),
+    ]);
+    expect(checks.map((c) => [c.target, c.met])).toEqual([
+      ['10,000 facts: median ≤ 0.500 ms', true],
+      ['10,000 facts: p99 ≤ 3.00 ms', false],
+      ['10,000 facts: top-1 accuracy at least the best baseline', true],
+      ['10,000 facts: autocomplete p99 ≤ 2.00 ms', true],
+      ['100,000 facts: p99 ≤ 30.0 ms', true],
+      ['100,000 facts: build ≤ 5.00 s', true],
+      ['100,000 facts: heap ≤ 400.0 MB (whole heap after the build, packs included)', true],
+      ['wrong answers on unanswerable questions no worse at any size than at 30 facts', false],
+    ]);
+    expect(checks.at(-1)!.measured).toContain('worse at 100,000 facts: 50.0%');
+    // A baseline that managed only a few questions within its budget is not the bar.
+    expect(checks[2]!.measured).toContain('left out, too few questions within the budget');
+  });
+});
