@@ -33,6 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // Plain JavaScript config files are outside the TypeScript project.
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/engine/**/*.ts', 'src/trivia/**/*.ts'],
     rules: {
