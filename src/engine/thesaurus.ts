@@ -224,6 +224,11 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'took office',
     'in power',
     'took over',
+    'take over',
+    'takes over',
+    'taking over',
+    'seize power',
+    'seized power',
   ],
   executed: ['execute', 'execution', 'hanged', 'put to death', 'killed'],
   deposed: [
