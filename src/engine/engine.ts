@@ -31,7 +31,7 @@ function scopeFilter(index: KnowledgeIndex, scope: Scope | undefined): (f: numbe
   return (f) => {
     const entry = index.facts[f]!;
     if (packId && entry.pack.id !== packId) return false;
-    return tags.length === 0 || tags.some((t) => entry.tags.has(t));
+    return tags.length === 0 || tags.some((t) => entry.fact.tags.includes(t));
   };
 }
 
@@ -114,7 +114,10 @@ export function createEngine(packs: readonly Pack[]): Engine {
     }
     const analysis = analyze(text, index.synonyms, index.speller);
 
-    const exact = (index.exact.get(analysis.words.join(' ')) ?? []).filter(inScope);
+    const entry = index.exact.get(analysis.words.join(' '));
+    const exact = (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry).filter(
+      inScope,
+    );
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
       return answered(s, 1, scoreFacts(index, analysis, scratch, inScope), false, inScope);
@@ -209,7 +212,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     tags() {
       const counts = new Map<string, number>();
       for (const entry of index.facts) {
-        for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+        for (const tag of new Set(entry.fact.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
       }
       return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
     },

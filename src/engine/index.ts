@@ -21,12 +21,11 @@ export const LIGHT_WORD_CAP = 0.35;
 /** One phrasing of a fact's question: its canonical question or an alternate. */
 export interface Phrasing {
   readonly factIndex: number;
-  /** Term ids, without repeats. */
-  readonly terms: Int32Array;
+  /** Where its term ids (without repeats) lie in {@link KnowledgeIndex.phrasingTerms}. */
+  readonly termStart: number;
+  readonly termEnd: number;
   /** The sum of the terms' weights. */
   readonly mass: number;
-  /** The exact-match key: corrected words with synonyms applied, function words kept. */
-  readonly key: string;
   /** Normalised text, for character-level comparison and prefix completion. */
   readonly text: string;
   readonly canonical: boolean;
@@ -35,7 +34,6 @@ export interface Phrasing {
 export interface IndexedFact {
   readonly fact: Fact;
   readonly pack: Pack;
-  readonly tags: ReadonlySet<string>;
   /** Indices of this fact's phrasings; the first is the canonical question. */
   readonly phrasings: readonly number[];
 }
@@ -50,6 +48,8 @@ export interface KnowledgeIndex {
   readonly facts: readonly IndexedFact[];
   readonly factIndexById: ReadonlyMap<string, number>;
   readonly phrasings: readonly Phrasing[];
+  /** Every phrasing's term ids, back to back (one array, not one per phrasing, to save memory). */
+  readonly phrasingTerms: Int32Array;
   readonly synonyms: SynonymTable;
   readonly speller: SpellIndex;
   readonly termIds: ReadonlyMap<string, number>;
@@ -65,7 +65,7 @@ export interface KnowledgeIndex {
   readonly factTerms: readonly Int32Array[];
   readonly factTermWeights: readonly Uint16Array[];
   /** Exact-match key → fact indices whose phrasing it is. */
-  readonly exact: ReadonlyMap<string, readonly number[]>;
+  readonly exact: ReadonlyMap<string, number | readonly number[]>;
   /** Phrasing indices ordered by their normalised text, for prefix completion. */
   readonly byText: Int32Array;
   /** Vocabulary words sorted, with the number of facts using each, for prefix completion. */
@@ -165,7 +165,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
       for (const id of strongTerms) termDocs[id]! += 1;
       for (const id of answerTerms) if (!strongTerms.has(id)) termDocs[id]! += 1;
       drafts.push({ phrasingTerms, answerTerms, strongTerms });
-      facts.push({ fact, pack, tags: new Set(fact.tags), phrasings: [] });
+      facts.push({ fact, pack, phrasings: [] });
     }
   }
   for (const [canonical, variants] of Object.entries(
@@ -187,30 +187,36 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const phrasings: Phrasing[] = [];
   const phrasingLists: number[][] = termWords.map(() => []);
   const factLists: number[][] = termWords.map(() => []);
-  const exact = new Map<string, number[]>();
+  // A phrasing key nearly always belongs to one fact: a number, and a list only when shared.
+  const exact = new Map<string, number | number[]>();
   const factTerms: Int32Array[] = [];
   const factTermWeights: Uint16Array[] = [];
+  const allTerms: number[] = [];
   drafts.forEach((draft, factIndex) => {
     const mine = facts[factIndex]!.phrasings as number[];
     draft.phrasingTerms.forEach((p, order) => {
       const index = phrasings.length;
       let mass = 0;
+      const termStart = allTerms.length;
       for (const id of p.terms) {
         mass += termWeight[id]!;
         phrasingLists[id]!.push(index);
+        allTerms.push(id);
       }
       phrasings.push({
         factIndex,
-        terms: Int32Array.from(p.terms),
+        termStart,
+        termEnd: allTerms.length,
         mass,
-        key: p.key,
         text: p.text,
         canonical: order === 0,
       });
       mine.push(index);
-      const list = exact.get(p.key);
-      if (!list) exact.set(p.key, [factIndex]);
-      else if (!list.includes(factIndex)) list.push(factIndex);
+      const entry = exact.get(p.key);
+      if (entry === undefined) exact.set(p.key, factIndex);
+      else if (typeof entry === 'number') {
+        if (entry !== factIndex) exact.set(p.key, [entry, factIndex]);
+      } else if (!entry.includes(factIndex)) entry.push(factIndex);
     });
     const ids = Int32Array.from(new Set([...draft.strongTerms, ...draft.answerTerms])).sort();
     const weights = new Uint16Array(ids.length);
@@ -235,6 +241,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
     facts,
     factIndexById,
     phrasings,
+    phrasingTerms: Int32Array.from(allTerms),
     synonyms,
     speller: buildSpellIndex(wordFrequency),
     termIds,

@@ -139,7 +139,13 @@ export function scoreFacts(
       postings.length / 2 > touchedFacts.length * 8;
     if (common) {
       for (const p of touchedPhrasings) {
-        if (index.phrasings[p]!.terms.includes(term.id)) phrasingShared[p]! += term.weight;
+        const { termStart, termEnd } = index.phrasings[p]!;
+        for (let k = termStart; k < termEnd; k++) {
+          if (index.phrasingTerms[k] === term.id) {
+            phrasingShared[p]! += term.weight;
+            break;
+          }
+        }
       }
       for (const f of touchedFacts) {
         const code = fieldWeight(index, f, term.id);

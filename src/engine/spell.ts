@@ -72,14 +72,17 @@ export interface SpellIndex {
  * words the more frequent wins, then the alphabetically first, so corrections are deterministic.
  */
 export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): SpellIndex {
-  const byDelete = new Map<string, string[]>();
+  // Most deletion strings belong to one word: store that word alone and make a list only on a
+  // collision, which keeps the map several times smaller on large vocabularies.
+  const byDelete = new Map<string, string | string[]>();
   for (const word of frequencies.keys()) {
     const depth = allowedEdits(word.length + 2);
     if (depth === 0 || /\d/.test(word)) continue;
     for (const variant of deletes(word, depth)) {
-      const list = byDelete.get(variant);
-      if (list) list.push(word);
-      else byDelete.set(variant, [word]);
+      const entry = byDelete.get(variant);
+      if (entry === undefined) byDelete.set(variant, word);
+      else if (typeof entry === 'string') byDelete.set(variant, [entry, word]);
+      else entry.push(word);
     }
   }
 
@@ -94,7 +97,9 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
       let bestFrequency = -1;
       const seen = new Set<string>();
       for (const variant of deletes(word, max)) {
-        for (const candidate of byDelete.get(variant) ?? []) {
+        const entry = byDelete.get(variant);
+        if (entry === undefined) continue;
+        for (const candidate of typeof entry === 'string' ? [entry] : entry) {
           if (seen.has(candidate)) continue;
           seen.add(candidate);
           const distance = editDistance(word, candidate, max);
