@@ -104,8 +104,9 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
           seen.add(candidate);
           const distance = editDistance(word, candidate, max);
           if (distance > max) continue;
-          // Short words must keep their first letter: "bhuto" → "bhutto", never "mhutto".
-          if (candidate[0] !== word[0] && word.length < 6) continue;
+          // Short words must keep their first letter ("bhuto" → "bhutto", never "mhutto"),
+          // unless the first letter is all that is missing ("oscow" → "moscow").
+          if (candidate[0] !== word[0] && word.length < 6 && candidate.slice(1) !== word) continue;
           const frequency = frequencies.get(candidate) ?? 0;
           if (
             distance < bestDistance ||
