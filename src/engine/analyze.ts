@@ -16,8 +16,6 @@ export interface SynonymTable {
   readonly spans: ReadonlyMap<string, readonly number[]>;
 }
 
-export const EMPTY_SYNONYMS: SynonymTable = { phrases: new Map(), longest: 0, spans: new Map() };
-
 function spansOf(phrases: ReadonlyMap<string, readonly string[]>): Map<string, number[]> {
   const spans = new Map<string, number[]>();
   for (const key of phrases.keys()) {

@@ -39,34 +39,26 @@ export type Verdict =
  */
 export function decide(scored: readonly ScoredFact[], preferred: ReadonlySet<number>): Verdict {
   const best = scored[0];
-  const runnerUpScore = scored[1]?.score ?? 0;
+  const runnerUp = scored[1]?.score ?? 0;
   // Far ahead of a weak field counts only when the fact explains every word of the question:
   // "when was the treaty signed" is far ahead too, yet nothing in the pack says when.
   const dominantBest =
     best !== undefined &&
     best.complete === true &&
     best.score >= DECISION.dominant &&
-    best.score >= DECISION.dominance * runnerUpScore;
+    best.score >= DECISION.dominance * runnerUp;
   if (!best || (best.score < DECISION.candidate && !dominantBest)) {
     return {
       kind: 'no-match',
       nearMisses: scored.filter((s) => s.score >= DECISION.suggestion).slice(0, 3),
     };
   }
-  const runnerUp = scored[1]?.score ?? 0;
   const clearlyAhead = best.score >= DECISION.answer && best.score - runnerUp >= DECISION.margin;
   if (clearlyAhead || dominantBest) return { kind: 'answered', best, viaContext: false };
-  const close = scored
-    .filter((s) => s.score >= DECISION.candidate && best.score - s.score <= DECISION.spread)
-    .slice(0, DECISION.maxCandidates);
-  if (preferred.size > 0) {
-    const inContext = scored.filter(
-      (s) =>
-        preferred.has(s.factIndex) &&
-        s.score >= DECISION.candidate &&
-        best.score - s.score <= DECISION.spread,
-    );
-    if (inContext.length === 1) return { kind: 'answered', best: inContext[0]!, viaContext: true };
-  }
-  return { kind: 'ambiguous', candidates: close };
+  const close = scored.filter(
+    (s) => s.score >= DECISION.candidate && best.score - s.score <= DECISION.spread,
+  );
+  const inContext = close.filter((s) => preferred.has(s.factIndex));
+  if (inContext.length === 1) return { kind: 'answered', best: inContext[0]!, viaContext: true };
+  return { kind: 'ambiguous', candidates: close.slice(0, DECISION.maxCandidates) };
 }

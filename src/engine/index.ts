@@ -100,6 +100,8 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   ]);
 
   const facts: IndexedFact[] = [];
+  /** Each fact's phrasing indices, filled in as the phrasings are laid out. */
+  const factPhrasings: number[][] = [];
   const factIndexById = new Map<string, number>();
   const wordFrequency = new Map<string, number>();
   const termIds = new Map<string, number>();
@@ -165,12 +167,12 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
       for (const id of strongTerms) termDocs[id]! += 1;
       for (const id of answerTerms) if (!strongTerms.has(id)) termDocs[id]! += 1;
       drafts.push({ phrasingTerms, answerTerms, strongTerms });
-      facts.push({ fact, pack, phrasings: [] });
+      const phrasingsOfFact: number[] = [];
+      factPhrasings.push(phrasingsOfFact);
+      facts.push({ fact, pack, phrasings: phrasingsOfFact });
     }
   }
-  for (const [canonical, variants] of Object.entries(
-    Object.assign({}, ...packs.map((p) => p.synonyms)) as Record<string, string[]>,
-  )) {
+  for (const [canonical, variants] of packs.flatMap((p) => Object.entries(p.synonyms))) {
     for (const text of [canonical, ...variants]) {
       for (const word of tokenize(normalizeText(text))) {
         if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
@@ -193,7 +195,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const factTermWeights: Uint16Array[] = [];
   const allTerms: number[] = [];
   drafts.forEach((draft, factIndex) => {
-    const mine = facts[factIndex]!.phrasings as number[];
+    const mine = factPhrasings[factIndex]!;
     draft.phrasingTerms.forEach((p, order) => {
       const index = phrasings.length;
       let mass = 0;

@@ -1,15 +1,18 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { MAX_PACK_BYTES, parsePackText, type ParsedFile } from './parse.js';
+import { MAX_PACK_BYTES, oversizedPack, parsePackText, type ParsedFile } from './parse.js';
 import type { Problem } from './problem.js';
 import { STRUCTURAL_RULES, type Rule } from './rules.js';
 import { validatePacks, type ValidationResult } from './validate.js';
 
-/** Reads every `*.yaml` pack in `dir` (sorted by name, so load order is stable). */
+/**
+ * Reads every `*.yaml` pack in `dir` (sorted by name, so load order is stable), or says why the
+ * folder itself cannot be read.
+ */
 export async function readPackFiles(
   dir: string,
   cwd = process.cwd(),
-): Promise<ParsedFile[] | Problem[]> {
+): Promise<{ ok: true; files: ParsedFile[] } | { ok: false; problem: Problem }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
@@ -18,17 +21,20 @@ export async function readPackFiles(
       error instanceof Error && 'code' in error && error.code === 'ENOENT'
         ? 'the knowledge folder does not exist'
         : 'the knowledge folder cannot be read';
-    return [{ file: relative(cwd, dir) || dir, line: 1, col: 1, message: reason }];
+    return {
+      ok: false,
+      problem: { file: relative(cwd, dir) || dir, line: 1, col: 1, message: reason },
+    };
   }
-  return Promise.all(
+  const files = await Promise.all(
     names.map(async (name) => {
       const path = join(dir, name);
       const file = relative(cwd, path) || path;
-      const size = (await stat(path)).size;
-      if (size > MAX_PACK_BYTES) return parsePackText(file, ' '.repeat(MAX_PACK_BYTES + 1));
+      if ((await stat(path)).size > MAX_PACK_BYTES) return oversizedPack(file);
       return parsePackText(file, await readFile(path, 'utf8'));
     }),
   );
+  return { ok: true, files };
 }
 
 /**
@@ -40,11 +46,9 @@ export async function loadPacks(
   cwd = process.cwd(),
   rules?: readonly Rule[],
 ): Promise<ValidationResult> {
-  const files = await readPackFiles(dir, cwd);
-  if (files.length > 0 && !('locate' in files[0]!)) {
-    return { ok: false, errors: files as Problem[], warnings: [] };
-  }
-  return validatePacks(files as ParsedFile[], { folder: relative(cwd, dir) || dir, rules });
+  const read = await readPackFiles(dir, cwd);
+  if (!read.ok) return { ok: false, errors: [read.problem], warnings: [] };
+  return validatePacks(read.files, { folder: relative(cwd, dir) || dir, rules });
 }
 
 /**

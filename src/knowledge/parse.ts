@@ -42,6 +42,18 @@ function openingQuoteBefore(text: string, offset: number): number | undefined {
   return found;
 }
 
+/** A file refused for its size, before anything in it is read. */
+export function oversizedPack(file: string): ParsedFile {
+  return {
+    file,
+    data: undefined,
+    locate: () => ({ line: 1, col: 1 }),
+    problems: [
+      { file, line: 1, col: 1, message: `the file is larger than ${MAX_PACK_BYTES} bytes` },
+    ],
+  };
+}
+
 /**
  * Parses one pack file's text. Never throws: syntax errors come back as problems. Aliases are
  * capped so a hostile file cannot expand into gigabytes.
@@ -49,14 +61,7 @@ function openingQuoteBefore(text: string, offset: number): number | undefined {
 export function parsePackText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   if (text.length > MAX_PACK_BYTES / 4 && Buffer.byteLength(text, 'utf8') > MAX_PACK_BYTES) {
-    return {
-      file,
-      data: undefined,
-      locate: () => ({ line: 1, col: 1 }),
-      problems: [
-        { file, line: 1, col: 1, message: `the file is larger than ${MAX_PACK_BYTES} bytes` },
-      ],
-    };
+    return oversizedPack(file);
   }
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((error) => {
