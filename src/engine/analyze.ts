@@ -178,6 +178,11 @@ export interface Analysis {
   readonly termWords: readonly string[];
   /** Words that were corrected, original → correction. */
   readonly corrections: ReadonlyMap<string, string>;
+  /**
+   * Terms standing in for a question word of similar meaning (see `approximate` in semantic.ts),
+   * with the similarity they count for; a term not listed counts in full.
+   */
+  readonly similarity?: ReadonlyMap<string, number>;
 }
 
 /**

@@ -5,6 +5,13 @@ import { decide } from './decide.js';
 import { buildIndex, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
 import { createScratch, rerank, scoreFacts, type ScoredFact } from './score.js';
+import {
+  approximate,
+  buildSemanticIndex,
+  bundledWordVectors,
+  type SemanticIndex,
+  type WordVectors,
+} from './semantic.js';
 import type {
   AskOptions,
   AskResult,
@@ -20,6 +27,14 @@ import type {
 export const MAX_FOLLOW_UPS = 3;
 /** How many key questions a decline suggests when nothing came close. */
 export const MAX_SUGGESTIONS = 3;
+
+export interface EngineOptions {
+  /**
+   * Word vectors for question words the packs never use; the bundled ones when absent, none
+   * (words match only as written, corrected or through synonyms) when null.
+   */
+  readonly vectors?: WordVectors | null;
+}
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
@@ -40,9 +55,21 @@ function scopeFilter(index: KnowledgeIndex, scope: Scope | undefined): (f: numbe
  * then costs a few map look-ups and a walk over the postings of its own words. Pure: no clock,
  * no randomness, no I/O; the same packs and question always give the same result.
  */
-export function createEngine(packs: readonly Pack[]): Engine {
+export function createEngine(packs: readonly Pack[], options: EngineOptions = {}): Engine {
   const index = buildIndex(packs);
   const scratch = createScratch(index);
+  // Built at the first question with a word the packs do not know: many never need it.
+  let semantic: SemanticIndex | undefined;
+  const lazySemantic: SemanticIndex = {
+    nearest(word) {
+      semantic ??= buildSemanticIndex(index, options.vectors ?? bundledWordVectors());
+      return semantic.nearest(word);
+    },
+  };
+  const analyzeQuestion = (text: string): Analysis => {
+    const analysis = analyze(text, index.synonyms, index.speller);
+    return options.vectors === null ? analysis : approximate(analysis, index, lazySemantic);
+  };
 
   const ref = (f: number): FactRef => {
     const { fact } = index.facts[f]!;
@@ -112,7 +139,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
         rejected,
       };
     }
-    const analysis = analyze(text, index.synonyms, index.speller);
+    const analysis = analyzeQuestion(text);
 
     const entry = index.exact.get(analysis.words.join(' '));
     const exact = (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry).filter(
@@ -181,7 +208,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     },
     rank(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
-      const analysis = analyze(text, index.synonyms, index.speller);
+      const analysis = analyzeQuestion(text);
       const limit = Math.max(0, Math.min(options?.limit ?? 10, 25));
       return rank(analysis, scopeFilter(index, options)).slice(0, limit).map(candidate);
     },

@@ -58,9 +58,10 @@ function queryTerms(
   analysis.terms.forEach((term, i) => {
     const id = index.termIds.get(term);
     const weight =
-      id !== undefined
+      (id !== undefined
         ? index.termWeight[id]!
-        : weightFor(analysis.termWords[i]!, index.unknownWeight);
+        : weightFor(analysis.termWords[i]!, index.unknownWeight)) *
+      (analysis.similarity?.get(term) ?? 1);
     terms.push({ id: id ?? -1, weight, intent: isIntent(term) });
     mass += weight;
   });

@@ -1,0 +1,219 @@
+import { createRequire } from 'node:module';
+import type { Analysis } from './analyze.js';
+import { isIntent } from './analyze.js';
+import { specificity } from './english.js';
+import type { KnowledgeIndex } from './index.js';
+
+/**
+ * Word vectors: each word a unit vector stored as signed bytes (× `scale`), so the cosine of two
+ * words is the dot product of their rows divided by `scale²`.
+ */
+export interface WordVectors {
+  readonly dimensions: number;
+  readonly scale: number;
+  readonly rows: ReadonlyMap<string, number>;
+  readonly data: Int8Array;
+}
+
+interface VectorFile {
+  readonly dimensions: number;
+  readonly scale: number;
+  readonly words: string;
+  readonly vectors: string;
+}
+
+let bundled: WordVectors | undefined;
+
+/**
+ * The bundled vectors (`src/engine/data/word-vectors.json`, built by `npm run vectors`): 40,000
+ * everyday English words. Read through `require` so Node parses the file natively, and only on
+ * first use, so a start-up that never needs them does not pay for them.
+ */
+export function bundledWordVectors(): WordVectors {
+  if (bundled) return bundled;
+  const file: VectorFile = createRequire(import.meta.url)('./data/word-vectors.json');
+  const bytes = Buffer.from(file.vectors, 'base64');
+  const data = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rows = new Map<string, number>();
+  file.words.split(' ').forEach((word, row) => rows.set(word, row));
+  bundled = { dimensions: file.dimensions, scale: file.scale, rows, data };
+  return bundled;
+}
+
+/** The least cosine at which a question word is read as a pack word. */
+export const SIMILAR = 0.7;
+/**
+ * The least {@link specificity} of a word on either side. Everyday words ("people", "later",
+ * "good") sit close to many others in any word-vector space without meaning the same thing, so
+ * only the rarer words, which carry a topic, are read as one another.
+ */
+export const SEMANTIC_SPECIFICITY = 0.4;
+/** Above this many pack words, candidates are first narrowed by their hash signatures. */
+const BRUTE_FORCE_LIMIT = 1_500;
+/** How many pack words, closest by signature, get an exact comparison. */
+const SHORTLIST = 40;
+/** Signature length in 32-bit words (64 random hyperplanes). */
+const SIGNATURE_WORDS = 2;
+const CACHE_LIMIT = 20_000;
+
+/** A pack word standing in for a question word the packs never use. */
+export interface Neighbour {
+  readonly word: string;
+  /** The pack's term (stem) for that word. */
+  readonly term: string;
+  readonly similarity: number;
+}
+
+export interface SemanticIndex {
+  /** The closest pack word to `word` at or above {@link SIMILAR}, if any. */
+  nearest(word: string): Neighbour | undefined;
+}
+
+/** mulberry32: a small seeded generator, so the hyperplanes are the same at every build. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Builds the look-up from question words to pack words over the index's vocabulary. Pack words
+ * without a vector (names, numbers, rare words) take no part: a name only ever matches itself.
+ * For large vocabularies a random-hyperplane signature (SimHash) shortlists the pack words that
+ * point the same way before the exact cosine is taken.
+ */
+export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors): SemanticIndex {
+  const { dimensions, scale, rows, data } = vectors;
+  const termById: string[] = [];
+  for (const [term, id] of index.termIds) termById[id] = term;
+
+  const targetWords: string[] = [];
+  const targetTerms: string[] = [];
+  const targetRows: number[] = [];
+  index.vocabulary.forEach((word, v) => {
+    const row = rows.get(word);
+    const ids = index.vocabularyTerms[v]!;
+    // A word the synonyms rewrite to a phrase is left to them.
+    if (row === undefined || ids.length !== 1 || specificity(word) < SEMANTIC_SPECIFICITY) return;
+    targetWords.push(word);
+    targetTerms.push(termById[ids[0]!]!);
+    targetRows.push(row);
+  });
+
+  const count = targetRows.length;
+  const planes = new Float32Array(SIGNATURE_WORDS * 32 * dimensions);
+  const random = seeded(0x5eed);
+  for (let i = 0; i < planes.length; i++) planes[i] = random() * 2 - 1;
+  const signatureOf = (row: number, out: Int32Array, at: number) => {
+    const offset = row * dimensions;
+    for (let w = 0; w < SIGNATURE_WORDS; w++) {
+      let bits = 0;
+      for (let b = 0; b < 32; b++) {
+        const plane = (w * 32 + b) * dimensions;
+        let dot = 0;
+        for (let d = 0; d < dimensions; d++) dot += planes[plane + d]! * data[offset + d]!;
+        if (dot > 0) bits |= 1 << b;
+      }
+      out[at + w] = bits;
+    }
+  };
+  const signatures = new Int32Array(count * SIGNATURE_WORDS);
+  if (count > BRUTE_FORCE_LIMIT) {
+    for (let t = 0; t < count; t++) signatureOf(targetRows[t]!, signatures, t * SIGNATURE_WORDS);
+  }
+
+  const cosine = (a: number, b: number): number => {
+    const x = a * dimensions;
+    const y = b * dimensions;
+    let dot = 0;
+    for (let d = 0; d < dimensions; d++) dot += data[x + d]! * data[y + d]!;
+    return dot / (scale * scale);
+  };
+
+  const shortlist = (row: number): number[] => {
+    if (count <= BRUTE_FORCE_LIMIT) return Array.from({ length: count }, (_, t) => t);
+    const mine = new Int32Array(SIGNATURE_WORDS);
+    signatureOf(row, mine, 0);
+    const distance = new Uint8Array(count);
+    const histogram = new Int32Array(SIGNATURE_WORDS * 32 + 1);
+    for (let t = 0; t < count; t++) {
+      let bits = 0;
+      for (let w = 0; w < SIGNATURE_WORDS; w++) {
+        bits += popcount(signatures[t * SIGNATURE_WORDS + w]! ^ mine[w]!);
+      }
+      distance[t] = bits;
+      histogram[bits]! += 1;
+    }
+    let cut = 0;
+    for (let seen = 0; cut < histogram.length && seen < SHORTLIST; cut++) seen += histogram[cut]!;
+    const out: number[] = [];
+    for (let t = 0; t < count; t++) if (distance[t]! < cut) out.push(t);
+    return out;
+  };
+
+  const cache = new Map<string, Neighbour | null>();
+  return {
+    nearest(word) {
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached ?? undefined;
+      const row = specificity(word) < SEMANTIC_SPECIFICITY ? undefined : rows.get(word);
+      let best: Neighbour | undefined;
+      if (row !== undefined) {
+        let bestTarget = -1;
+        let bestSimilarity = SIMILAR;
+        for (const t of shortlist(row)) {
+          const similarity = cosine(row, targetRows[t]!);
+          if (similarity >= bestSimilarity) {
+            bestSimilarity = similarity;
+            bestTarget = t;
+          }
+        }
+        if (bestTarget >= 0) {
+          best = {
+            word: targetWords[bestTarget]!,
+            term: targetTerms[bestTarget]!,
+            similarity: bestSimilarity,
+          };
+        }
+      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, best ?? null);
+      return best;
+    },
+  };
+}
+
+/**
+ * Reads each question word no pack uses as the closest pack word of the same meaning, when
+ * there is one: "how far did commerce rise" meets the fact about trade. Such a term counts for
+ * its similarity, not in full (see `similarity` in {@link Analysis}).
+ */
+export function approximate(
+  analysis: Analysis,
+  index: KnowledgeIndex,
+  semantic: SemanticIndex,
+): Analysis {
+  let terms: string[] | undefined;
+  let similarity: Map<string, number> | undefined;
+  analysis.terms.forEach((term, i) => {
+    if (isIntent(term) || index.termIds.has(term)) return;
+    const neighbour = semantic.nearest(analysis.termWords[i]!);
+    if (!neighbour || (terms ?? analysis.terms).includes(neighbour.term)) return;
+    terms ??= [...analysis.terms];
+    similarity ??= new Map();
+    terms[i] = neighbour.term;
+    similarity.set(neighbour.term, neighbour.similarity);
+  });
+  return terms && similarity ? { ...analysis, terms, similarity } : analysis;
+}
