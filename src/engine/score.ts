@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { isIntent, type Analysis } from './analyze.js';
+import { specificity } from './english.js';
 import type { KnowledgeIndex } from './index.js';
 import { weightFor } from './index.js';
 
@@ -38,14 +39,27 @@ export const RERANK_PATTERN_LENGTH = 64;
 export interface ScoredFact {
   readonly factIndex: number;
   readonly score: number;
-  /** True when the fact explains every content word of the question (absent: not known). */
+  /**
+   * True when all the fact leaves unexplained is everyday words: it holds every telling word of
+   * the question (see {@link TELLING_WORD}) and answers every intent (absent: not known).
+   */
   readonly complete?: boolean;
 }
+
+/**
+ * The least everyday-English specificity of a telling word: a name, a number, a rare word. A
+ * fact that leaves one of them unexplained does not answer the question however far ahead it
+ * is ("how much did trade grow in 1975"); one that leaves out only everyday words ("what was his
+ * title, the top guy") may.
+ */
+export const TELLING_WORD = 0.6;
 
 interface QueryTerm {
   readonly id: number;
   readonly weight: number;
   readonly intent: boolean;
+  /** An intent or a telling word: see {@link ScoredFact.complete}. */
+  readonly telling: boolean;
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
@@ -62,7 +76,9 @@ function queryTerms(
         ? index.termWeight[id]!
         : weightFor(analysis.termWords[i]!, index.unknownWeight)) *
       (analysis.similarity?.get(term) ?? 1);
-    terms.push({ id: id ?? -1, weight, intent: isIntent(term) });
+    const intent = isIntent(term);
+    const telling = intent || specificity(analysis.termWords[i]!) >= TELLING_WORD;
+    terms.push({ id: id ?? -1, weight, intent, telling });
     mass += weight;
   });
   return { terms, mass };
@@ -89,6 +105,7 @@ function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
 /** Reusable scratch arrays, sized to the index, so scoring allocates little per question. */
 export interface Scratch {
   readonly factHits: Int32Array;
+  readonly factTellingHits: Int32Array;
   readonly factIntentHits: Int32Array;
   readonly phrasingShared: Float64Array;
   readonly factShared: Float64Array;
@@ -98,6 +115,7 @@ export interface Scratch {
 export function createScratch(index: KnowledgeIndex): Scratch {
   return {
     factHits: new Int32Array(index.facts.length),
+    factTellingHits: new Int32Array(index.facts.length),
     factIntentHits: new Int32Array(index.facts.length),
     phrasingShared: new Float64Array(index.phrasings.length),
     factShared: new Float64Array(index.facts.length),
@@ -119,13 +137,16 @@ export function scoreFacts(
   if (mass === 0) return [];
   const touchedPhrasings: number[] = [];
   const touchedFacts: number[] = [];
-  const { phrasingShared, factShared, factBest, factHits, factIntentHits } = scratch;
+  const { phrasingShared, factShared, factBest, factHits, factIntentHits, factTellingHits } =
+    scratch;
   let contentTerms = 0;
   let intents = 0;
+  let tellingTerms = 0;
 
   for (const term of terms) {
     if (term.intent) intents += 1;
     else contentTerms += 1;
+    if (term.telling) tellingTerms += 1;
   }
   // Rare terms first: they find the candidates. A very common term then only adds to the
   // candidates already found, checked one by one, instead of walking its long postings.
@@ -154,6 +175,7 @@ export function scoreFacts(
         factShared[f]! += (term.weight * code) / 1000;
         if (term.intent) factIntentHits[f]! += 1;
         else factHits[f]! += 1;
+        if (term.telling) factTellingHits[f]! += 1;
       }
       continue;
     }
@@ -167,6 +189,7 @@ export function scoreFacts(
       factShared[f]! += (term.weight * postings[i + 1]!) / 1000;
       if (term.intent) factIntentHits[f]! += 1;
       else factHits[f]! += 1;
+      if (term.telling) factTellingHits[f]! += 1;
     }
   }
 
@@ -188,16 +211,18 @@ export function scoreFacts(
     const best = factBest[f]!;
     const explained = contentTerms === 0 ? 1 : factHits[f]! / contentTerms;
     const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
+    const complete = factTellingHits[f] === tellingTerms;
     factShared[f] = 0;
     factBest[f] = 0;
     factHits[f] = 0;
     factIntentHits[f] = 0;
+    factTellingHits[f] = 0;
     if (!inScope(f)) continue;
     const score =
       ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
       explained ** SCORE_WEIGHTS.unexplained *
       intentFactor;
-    if (score > 0) scored.push({ factIndex: f, score, complete: explained >= 1 });
+    if (score > 0) scored.push({ factIndex: f, score, complete });
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   return scored;

@@ -35,11 +35,26 @@ describe('the golden table', () => {
     ['what is the capital of france', 'no-match'],
     ['how do black holes form', 'no-match'],
     ['asdfghjkl', 'no-match'],
+    // Far ahead, and all it leaves unexplained is everyday words ("carry", "back then").
+    ['so what title did brezhnev carry back then', 'leonid-brezhnev'],
+    // "agreements" is not a pack word; its word vector is close to "treaty".
+    ['which western agreements did pakistan exit', 'seato-cento-exit'],
     ['lol', 'no-match'],
     ['', 'no-match'],
     ['🙂🙂🙂', 'no-match'],
   ])('when asked %j, gives %s', (question, expected) => {
     expect(verdict(question)).toBe(expected);
+  });
+});
+
+describe('questions the pack does not answer', () => {
+  it.each([
+    // Every word but the year belongs to one fact: the year the pack never mentions decides.
+    'how much did trade grow in 1980',
+    // Asks when, and the fact about leaving SEATO and CENTO gives no date.
+    'in what year did pakistan join cento',
+  ])('does not answer %j', (question) => {
+    expect(engine.ask(question).status).not.toBe('answered');
   });
 });
 
