@@ -24,7 +24,7 @@ export const SCORE_WEIGHTS = Object.freeze({
    * the fact's phrasings asks for: "when did he visit china" is not answered by why ties with
    * China suffered.
    */
-  intentMiss: 0.7,
+  intentMiss: 0.5,
 });
 
 /** How many of the best candidates Fuse re-ranks. */
