@@ -204,16 +204,25 @@ export function approximate(
   index: KnowledgeIndex,
   semantic: SemanticIndex,
 ): Analysis {
-  let terms: string[] | undefined;
-  let similarity: Map<string, number> | undefined;
+  let changed = false;
+  const terms: string[] = [];
+  const termWords: string[] = [];
+  const similarity = new Map<string, number>();
   analysis.terms.forEach((term, i) => {
-    if (isIntent(term) || index.termIds.has(term)) return;
-    const neighbour = semantic.nearest(analysis.termWords[i]!);
-    if (!neighbour || (terms ?? analysis.terms).includes(neighbour.term)) return;
-    terms ??= [...analysis.terms];
-    similarity ??= new Map();
-    terms[i] = neighbour.term;
+    const word = analysis.termWords[i]!;
+    const neighbour =
+      isIntent(term) || index.termIds.has(term) ? undefined : semantic.nearest(word);
+    if (!neighbour) {
+      terms.push(term);
+      termWords.push(word);
+      return;
+    }
+    changed = true;
+    // "members of the soviet leadership": a word that only repeats another says nothing more.
+    if (analysis.terms.includes(neighbour.term) || terms.includes(neighbour.term)) return;
+    terms.push(neighbour.term);
+    termWords.push(word);
     similarity.set(neighbour.term, neighbour.similarity);
   });
-  return terms && similarity ? { ...analysis, terms, similarity } : analysis;
+  return changed ? { ...analysis, terms, termWords, similarity } : analysis;
 }
