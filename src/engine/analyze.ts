@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { englishCount } from './english.js';
 import { normalizeText, tokenize } from './normalize.js';
 import type { SpellIndex } from './spell.js';
 import { IRREGULAR_FORMS, STOPWORDS } from './stopwords.js';
@@ -108,7 +109,7 @@ export function stemWord(word: string): string {
  */
 const INTENTS: readonly (readonly [RegExp, string])[] = [
   [
-    /\b(?:when|whens|what (?:year|date|month|day|days|time)|which (?:year|date|month|day|days)|how long)\b/,
+    /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:year|date|month|day|days|time)|how long)\b/,
     '_when',
   ],
   [/\b(?:where|wheres|(?:what|which) (?:city|place|country|capital|town))\b/, '_where'],
@@ -168,6 +169,12 @@ const CHAT_FORMS: ReadonlyMap<string, string> = new Map([
 const SHORT_YEAR = /^[4-9]\d$/;
 const expandYear = (word: string): string => (SHORT_YEAR.test(word) ? `19${word}` : word);
 
+/**
+ * A word English uses this often (SUBTLEX-US count, about 4 per million words) is taken as
+ * meant, not as a typo: "making" is never turned into the pack's "taking".
+ */
+export const COMMON_WORD = 200;
+
 /** One analysed piece of text. */
 export interface Analysis {
   /** The words after typo correction and synonyms, function words kept: the exact-match key. */
@@ -204,7 +211,9 @@ export function analyzeWords(
   const corrections = new Map<string, string>();
   const corrected = speller
     ? raw.map((word) => {
-        if (STOPWORDS.has(word) || speller.has(word)) return word;
+        if (STOPWORDS.has(word) || speller.has(word) || englishCount(word) >= COMMON_WORD) {
+          return word;
+        }
         const fix = speller.correct(word);
         if (fix === undefined) return word;
         corrections.set(word, fix);

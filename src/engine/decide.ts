@@ -16,7 +16,7 @@ export const DECISION = Object.freeze({
    */
   dominance: 3,
   /** The least score the dominance rule applies to. */
-  dominant: 0.3,
+  dominant: 0.333,
   /** The least score a "did you mean" candidate needs. */
   candidate: 0.5,
   /** Candidates further than this below the best are not offered. */

@@ -53,6 +53,7 @@ export interface ScoredFact {
  * title, the top guy") may.
  */
 export const TELLING_WORD = 0.6;
+export const UNKNOWN_TELLING_WORD = 0.5;
 
 interface QueryTerm {
   readonly id: number;
@@ -77,7 +78,10 @@ function queryTerms(
         : weightFor(analysis.termWords[i]!, index.unknownWeight)) *
       (analysis.similarity?.get(term) ?? 1);
     const intent = isIntent(term);
-    const telling = intent || specificity(analysis.termWords[i]!) >= TELLING_WORD;
+    const telling =
+      intent ||
+      specificity(analysis.termWords[i]!) >=
+        (id === undefined ? UNKNOWN_TELLING_WORD : TELLING_WORD);
     terms.push({ id: id ?? -1, weight, intent, telling });
     mass += weight;
   });

@@ -12,7 +12,7 @@ import { bundledPacks } from '../support/packs.js';
  * (90% and 3%); the answered floor guards the level reached so far, which is below the 95%
  * aimed for (see docs/EVALUATION.md).
  */
-const FLOORS = { answered: 0.8, declined: 0.9, wrong: 0.03 } as const;
+const FLOORS = { answered: 0.85, declined: 0.9, wrong: 0.03 } as const;
 
 let almanac: Scores;
 let baseline: Scores;
