@@ -35,8 +35,8 @@ describe('the golden table', () => {
     ['what is the capital of france', 'no-match'],
     ['how do black holes form', 'no-match'],
     ['asdfghjkl', 'no-match'],
-    // Far ahead, and all it leaves unexplained is everyday words ("carry", "back then").
-    ['so what title did brezhnev carry back then', 'leonid-brezhnev'],
+    // Far ahead, and all it leaves unexplained is an everyday word ("know").
+    ['anyone know anything about the guddu plant', 'guddu-power-plant'],
     // "agreements" is not a pack word; its word vector is close to "treaty".
     ['which western agreements did pakistan exit', 'seato-cento-exit'],
     ['lol', 'no-match'],
