@@ -167,7 +167,18 @@ const CHAT_FORMS: ReadonlyMap<string, string> = new Map([
 
 /** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */
 const SHORT_YEAR = /^[4-9]\d$/;
-const expandYear = (word: string): string => (SHORT_YEAR.test(word) ? `19${word}` : word);
+/** "70s" and "seventies" mean the 1970s. */
+const SHORT_DECADE = /^[4-9]0s$/;
+const DECADES: ReadonlyMap<string, string> = new Map([
+  ['forties', '1940s'],
+  ['fifties', '1950s'],
+  ['sixties', '1960s'],
+  ['seventies', '1970s'],
+  ['eighties', '1980s'],
+  ['nineties', '1990s'],
+]);
+const expandYear = (word: string): string =>
+  SHORT_YEAR.test(word) || SHORT_DECADE.test(word) ? `19${word}` : (DECADES.get(word) ?? word);
 
 /**
  * A word English uses this often (SUBTLEX-US count, about 4 per million words) is taken as

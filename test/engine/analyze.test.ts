@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze, intentsOf } from '../../src/engine/analyze.js';
+import { buildIndex, type KnowledgeIndex } from '../../src/engine/index.js';
+import { bundledPacks } from '../support/packs.js';
+
+let index: KnowledgeIndex;
+beforeAll(async () => {
+  index = buildIndex(await bundledPacks());
+});
+
+const wordsOf = (text: string) => analyze(text, index.synonyms, index.speller).words.join(' ');
+
+describe('analyze', () => {
+  it('reads two-digit years and decades as the 1900s', () => {
+    expect(wordsOf('the 72 visit')).toBe('the 1972 visit');
+    expect(wordsOf('ties in the 70s')).toContain('1970s');
+    expect(wordsOf('ties in the mid seventies')).toContain('1970s');
+  });
+
+  it('reads chat spellings of question words', () => {
+    expect(wordsOf('wen did bhutto go')).toMatch(/^when /);
+  });
+
+  it('corrects a misspelt pack word but takes a common English word as meant', () => {
+    const misspelt = analyze('premeir kosygin', index.synonyms, index.speller);
+    expect(misspelt.corrections.get('premeir')).toBe('premier');
+    const meant = analyze('was it them making up', index.synonyms, index.speller);
+    expect(meant.corrections.has('making')).toBe(false);
+  });
+
+  it('rewrites synonyms to one form', () => {
+    expect(wordsOf('ussr')).toBe('soviet union');
+  });
+});
+
+describe('intentsOf', () => {
+  it.each([
+    ['when did he go', ['_when']],
+    ['on what exact date did pakistan leave', ['_when']],
+    ['where did they meet', ['_where']],
+    ['who met bhutto', ['_who']],
+    ['how much did trade grow', ['_amount']],
+    // A question word after the first few words asks nothing.
+    ['what was his post back in the days when he went', []],
+  ])('%j asks for %j', (question, intents) => {
+    expect(intentsOf(question.split(' '))).toEqual(intents);
+  });
+});
