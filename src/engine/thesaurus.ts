@@ -230,7 +230,7 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'seize power',
     'seized power',
   ],
-  executed: ['execute', 'execution', 'hanged', 'put to death', 'killed'],
+  executed: ['execute', 'execution', 'hanged', 'hung', 'put to death', 'killed'],
   deposed: [
     'took out',
     'take out',
@@ -320,6 +320,8 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
   ],
   platform: ['ideology', 'ideologies', 'programme', 'program', 'manifesto', 'agenda', 'ticket'],
   fractured: [
+    'fell out',
+    'fallen out',
     'breakdown',
     'broke',
     'brake down',
