@@ -113,7 +113,10 @@ const INTENTS: readonly (readonly [RegExp, string])[] = [
     '_when',
   ],
   [/\b(?:where|wheres|(?:what|which) (?:city|place|country|capital|town))\b/, '_where'],
-  [/\b(?:who|whom|whose|whos)\b/, '_who'],
+  [
+    /\b(?:who|whom|whose|whos|(?:what|which) (?:\w+ ){0,2}(?:leaders?|officials?|figures?|people|persons?|men|man|generals?|politicians?|rulers?))\b/,
+    '_who',
+  ],
   [/\b(?:why|what for|how come)\b/, '_why'],
   [/\b(?:how much|how many)\b/, '_amount'],
 ];

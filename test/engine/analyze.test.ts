@@ -39,6 +39,7 @@ describe('intentsOf', () => {
     ['on what exact date did pakistan leave', ['_when']],
     ['where did they meet', ['_where']],
     ['who met bhutto', ['_who']],
+    ['which soviet union leader met him', ['_who']],
     ['how much did trade grow', ['_amount']],
     // A question word after the first few words asks nothing.
     ['what was his post back in the days when he went', []],
