@@ -15,6 +15,20 @@ export interface SynonymTable {
   readonly longest: number;
   /** For each first word, the lengths (in words) of the variants starting with it, longest first. */
   readonly spans: ReadonlyMap<string, readonly number[]>;
+  /** Every pair of neighbouring words in a phrase of the table ("steel mills"). */
+  readonly bigrams: ReadonlySet<string>;
+}
+
+function bigramsOf(phrases: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const bigrams = new Set<string>();
+  const add = (words: readonly string[]) => {
+    for (let i = 1; i < words.length; i++) bigrams.add(`${words[i - 1]} ${words[i]}`);
+  };
+  for (const [key, target] of phrases) {
+    add(key.split(' '));
+    add(target);
+  }
+  return bigrams;
 }
 
 function spansOf(phrases: ReadonlyMap<string, readonly string[]>): Map<string, number[]> {
@@ -58,7 +72,7 @@ export function buildSynonymTable(
       longest = Math.max(longest, words.length);
     }
   }
-  return { phrases, longest, spans: spansOf(phrases) };
+  return { phrases, longest, spans: spansOf(phrases), bigrams: bigramsOf(phrases) };
 }
 
 /** Rewrites variant phrases to their canonical words, longest match first, left to right. */
@@ -185,7 +199,8 @@ const expandYear = (word: string): string =>
 
 /**
  * A word English uses this often (SUBTLEX-US count, about 4 per million words) is taken as
- * meant, not as a typo: "making" is never turned into the pack's "taking".
+ * meant, not as a typo: "making" is never turned into the pack's "taking", unless the
+ * correction completes a phrase of the synonym tables ("steal mills").
  */
 export const COMMON_WORD = 200;
 
@@ -224,12 +239,20 @@ export function analyzeWords(
   const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
   const corrections = new Map<string, string>();
   const corrected = speller
-    ? raw.map((word) => {
-        if (STOPWORDS.has(word) || speller.has(word) || englishCount(word) >= COMMON_WORD) {
-          return word;
-        }
+    ? raw.map((word, i) => {
+        if (STOPWORDS.has(word) || speller.has(word)) return word;
+        const common = englishCount(word) >= COMMON_WORD;
+        // A common word is taken as meant unless its correction completes a phrase the synonym
+        // tables name with the word beside it: "steal mills" is "steel mills".
         const fix = speller.correct(word);
         if (fix === undefined) return word;
+        if (
+          common &&
+          !synonyms.bigrams.has(`${raw[i - 1]} ${fix}`) &&
+          !synonyms.bigrams.has(`${fix} ${raw[i + 1]}`)
+        ) {
+          return word;
+        }
         corrections.set(word, fix);
         return fix;
       })

@@ -28,6 +28,10 @@ describe('analyze', () => {
     expect(meant.corrections.has('making')).toBe(false);
   });
 
+  it('corrects a common word when the correction completes a phrase the pack names', () => {
+    expect(wordsOf('where are pakistan steal mills')).toContain('pakistan steel mills');
+  });
+
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe('soviet union');
   });
