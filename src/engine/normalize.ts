@@ -76,6 +76,43 @@ export function tokenize(normalized: string): string[] {
   return normalized.length === 0 ? [] : normalized.split(' ');
 }
 
+/**
+ * What makes text need the full {@link normalizeText}: markup, apostrophes (possessives and
+ * contractions fold), a comma between digits (thousands separators fold). Plain ASCII text with
+ * none of them only needs lower case and splitting.
+ */
+const NEEDS_FOLDING = /[<@[`']|\d,\d|https?:/;
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || isDigit(code);
+
+/**
+ * The words of a text: exactly `tokenize(normalizeText(text))`, read straight from the text for
+ * the plain ASCII that fills most packs, where folding has nothing to do but lower the case.
+ * Index building reads every question, keyword and answer through this: at 100,000 facts that
+ * is 50 million characters, and the regular expressions of the full fold cost seconds.
+ */
+export function wordsOf(text: string): string[] {
+  if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return tokenize(normalizeText(text));
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    // A decimal point between digits is part of the number ("36.2"); any other is a break.
+    const inWord =
+      isWordCode(code) ||
+      (code === 46 && isDigit(lower.charCodeAt(i - 1)) && isDigit(lower.charCodeAt(i + 1)));
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
 /** Cuts a question to {@link MAX_QUESTION_LENGTH} characters without splitting a surrogate pair. */
 export function truncateQuestion(question: string): { text: string; truncated: boolean } {
   if (question.length <= MAX_QUESTION_LENGTH) return { text: question, truncated: false };
