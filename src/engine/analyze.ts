@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { normalizeText, tokenize } from './normalize.js';
+import { normalizeText, tokenize, wordsOf } from './normalize.js';
 import type { SpellIndex } from './spell.js';
 import { IRREGULAR_FORMS, STOPWORDS } from './stopwords.js';
 
@@ -89,6 +89,16 @@ export function applySynonyms(words: readonly string[], table: SynonymTable): st
   return out;
 }
 
+/**
+ * True when {@link applySynonyms} may rewrite text at this word: a variant phrase starts with it,
+ * or it is the plural of one. Text none of whose words may be rewritten comes out unchanged.
+ */
+export function mayRewrite(word: string, table: SynonymTable): boolean {
+  if (table.longest === 0) return false;
+  if (table.spans.has(word)) return true;
+  return word.length > 3 && word.endsWith('s') && table.phrases.has(word.slice(0, -1));
+}
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
@@ -144,6 +154,20 @@ export function intentsOf(words: readonly string[]): string[] {
   return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
 }
 
+/**
+ * FNV-1a hash of words joined by single spaces, without joining them: the exact-match key of a
+ * phrasing, stored as a number instead of a string.
+ */
+export function hashWords(words: readonly string[]): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) hash = Math.imul(hash ^ 32, 0x01000193);
+    const word = words[i]!;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /** True for the pseudo-terms {@link intentsOf} produces. */
 export const isIntent = (term: string): boolean => term.startsWith('_');
 
@@ -168,6 +192,12 @@ const CHAT_FORMS: ReadonlyMap<string, string> = new Map([
 const SHORT_YEAR = /^[4-9]\d$/;
 const expandYear = (word: string): string => (SHORT_YEAR.test(word) ? `19${word}` : word);
 
+/**
+ * How analysis reads a word of text that is not spell-checked (pack text): chat spellings as
+ * the words they stand for, two-digit years as years. Synonyms come after, over whole phrases.
+ */
+export const plainForm = (word: string): string => expandYear(CHAT_FORMS.get(word) ?? word);
+
 /** One analysed piece of text. */
 export interface Analysis {
   /** The words after typo correction and synonyms, function words kept: the exact-match key. */
@@ -186,7 +216,7 @@ export interface Analysis {
  * speller; questions with one.
  */
 export function analyze(text: string, synonyms: SynonymTable, speller?: SpellIndex): Analysis {
-  return analyzeWords(tokenize(normalizeText(text)), synonyms, speller);
+  return analyzeWords(wordsOf(text), synonyms, speller);
 }
 
 /** {@link analyze} for text already normalised and split into words. */

@@ -2,7 +2,7 @@ import type { Pack } from '../knowledge/schema.js';
 import { analyze, type Analysis } from './analyze.js';
 import { completeQuestion } from './complete.js';
 import { decide } from './decide.js';
-import { buildIndex, type KnowledgeIndex } from './index.js';
+import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
 import { createScratch, rerank, scoreFacts, type ScoredFact } from './score.js';
 import type {
@@ -114,10 +114,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     }
     const analysis = analyze(text, index.synonyms, index.speller);
 
-    const entry = index.exact.get(analysis.words.join(' '));
-    const exact = (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry).filter(
-      inScope,
-    );
+    const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
       return answered(s, 1, scoreFacts(index, analysis, scratch, inScope), false, inScope);
