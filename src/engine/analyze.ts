@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { normalizeText, tokenize, wordsOf } from './normalize.js';
+import { wordsOf } from './normalize.js';
 import type { SpellIndex } from './spell.js';
 import { IRREGULAR_FORMS, STOPWORDS } from './stopwords.js';
 
@@ -38,7 +38,7 @@ export function buildSynonymTable(
   const phrases = new Map<string, readonly string[]>();
   let longest = 0;
   for (const [canonical, variants] of synonyms) {
-    const target = tokenize(normalizeText(canonical));
+    const target = wordsOf(canonical);
     if (target.length === 0) continue;
     // The canonical phrase maps to itself, so that "soviet union" is consumed whole and never
     // read as the variant "soviet" followed by a stray "union".
@@ -48,7 +48,7 @@ export function buildSynonymTable(
       longest = Math.max(longest, target.length);
     }
     for (const variant of variants) {
-      const words = tokenize(normalizeText(variant));
+      const words = wordsOf(variant);
       if (words.length === 0) continue;
       if (words.length === 1 && STOPWORDS.has(words[0]!)) continue;
       const key = words.join(' ');
@@ -65,28 +65,35 @@ export function applySynonyms(words: readonly string[], table: SynonymTable): st
   if (table.longest === 0) return [...words];
   const out: string[] = [];
   let i = 0;
-  while (i < words.length) {
-    let matched = false;
-    for (const span of table.spans.get(words[i]!) ?? []) {
-      if (i + span > words.length) continue;
-      const target = table.phrases.get(span === 1 ? words[i]! : words.slice(i, i + span).join(' '));
-      if (target) {
-        out.push(...target);
-        i += span;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) {
-      // A plural or a possessive written without its apostrophe ("zabs") still finds "zab".
-      const word = words[i++]!;
-      const singular =
-        word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
-      if (singular) out.push(...singular);
-      else out.push(word);
+  while (i < words.length) i = rewriteAt(words, i, table, out);
+  return out;
+}
+
+/**
+ * One step of {@link applySynonyms}: appends to `out` what the words from `words[i]` on read as
+ * (a variant phrase's canonical words, or the word itself) and returns where the next step starts.
+ */
+export function rewriteAt(
+  words: readonly string[],
+  i: number,
+  table: SynonymTable,
+  out: string[],
+): number {
+  for (const span of table.spans.get(words[i]!) ?? []) {
+    if (i + span > words.length) continue;
+    const target = table.phrases.get(span === 1 ? words[i]! : words.slice(i, i + span).join(' '));
+    if (target) {
+      out.push(...target);
+      return i + span;
     }
   }
-  return out;
+  // A plural or a possessive written without its apostrophe ("zabs") still finds "zab".
+  const word = words[i]!;
+  const singular =
+    word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
+  if (singular) out.push(...singular);
+  else out.push(word);
+  return i + 1;
 }
 
 /**
@@ -148,9 +155,11 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
 
 /** The intents a question's words express, in a fixed order. */
 export function intentsOf(words: readonly string[]): string[] {
-  const head = words.slice(0, INTENT_WINDOW + 1);
-  if (!head.some((word) => INTENT_WORDS.has(word))) return [];
-  const text = head.join(' ');
+  const end = Math.min(words.length, INTENT_WINDOW + 1);
+  let asks = false;
+  for (let i = 0; i < end && !asks; i++) asks = INTENT_WORDS.has(words[i]!);
+  if (!asks) return [];
+  const text = words.slice(0, end).join(' ');
   return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
 }
 

@@ -4,14 +4,12 @@ import {
   applySynonyms,
   buildSynonymTable,
   hashWords,
-  intentsOf,
   isIntent,
-  mayRewrite,
-  plainForm,
   stemWord,
   type SynonymTable,
 } from './analyze.js';
-import { normalizeText, tokenize, wordsOf } from './normalize.js';
+import { tokenize, wordsOf } from './normalize.js';
+import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import { specificity } from './english.js';
 import { BUILTIN_SYNONYMS } from './thesaurus.js';
@@ -185,97 +183,6 @@ function orderByKey(keys: Uint32Array): Int32Array {
   return order;
 }
 
-/** What the index keeps about a word as pack text writes it, so each one is analysed once. */
-interface WordEntry {
-  /** The word as analysis reads it (see `plainForm`). */
-  readonly form: string;
-  /** True when a synonym rewrite may start at it: then its text goes through `applySynonyms`. */
-  readonly rewrites: boolean;
-  /** How many facts use the word, and the last fact counted. */
-  facts: number;
-  lastFact: number;
-}
-
-/**
- * Reads pack text into term ids the way `analyzeWords` would, without a speller, but analyses
- * each distinct word once: a hundred thousand facts hold a few million words and a few tens of
- * thousands of distinct ones. Term ids are handed out in reading order, which is what makes
- * them, and so the index, deterministic.
- */
-function createTermReader(synonyms: SynonymTable) {
-  const entries = new Map<string, WordEntry>();
-  const termIds = new Map<string, number>();
-  /** The word each term was first read from: it decides the term's weight. */
-  const termFirstWord: string[] = [];
-  /** term id → the last text that named it (to drop repeats within a text). */
-  const lastText: number[] = [];
-  let texts = 0;
-  /** Analysed word → term id, or -1 for a function word. */
-  const termOfWord = new Map<string, number>();
-
-  const termIdOf = (term: string, word: string): number => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termFirstWord.length;
-      termIds.set(term, id);
-      termFirstWord.push(word);
-      lastText.push(-1);
-    }
-    return id;
-  };
-  const wordTerm = (word: string): number => {
-    let id = termOfWord.get(word);
-    if (id === undefined) {
-      id = STOPWORDS.has(word) ? -1 : termIdOf(stemWord(word), word);
-      termOfWord.set(word, id);
-    }
-    return id;
-  };
-
-  return {
-    termIds,
-    termFirstWord,
-    /**
-     * Reads one text of fact `fact`: counts its words towards the vocabulary and appends its
-     * term ids (intents first, then content words, without repeats) to `into`. Returns the
-     * words as written and as analysed (the exact-match key).
-     */
-    read(text: string, fact: number, into: number[]): { tokens: string[]; words: string[] } {
-      const tokens = wordsOf(text);
-      const forms: string[] = [];
-      let rewrites = false;
-      for (const token of tokens) {
-        let entry = entries.get(token);
-        if (entry === undefined) {
-          const form = plainForm(token);
-          entry = { form, rewrites: mayRewrite(form, synonyms), facts: 0, lastFact: -1 };
-          entries.set(token, entry);
-        }
-        if (entry.lastFact !== fact) {
-          entry.lastFact = fact;
-          entry.facts += 1;
-        }
-        forms.push(entry.form);
-        rewrites ||= entry.rewrites;
-      }
-      const words = rewrites ? applySynonyms(forms, synonyms) : forms;
-      const textId = texts++;
-      const ids = intentsOf(words).map((intent) => termIdOf(intent, intent));
-      for (const word of words) ids.push(wordTerm(word));
-      for (const id of ids) {
-        if (id < 0 || lastText[id] === textId) continue;
-        lastText[id] = textId;
-        into.push(id);
-      }
-      return { tokens, words };
-    },
-    /** Each word read, with the number of facts using it, in the order first read. */
-    wordFrequency(): Map<string, number> {
-      return new Map([...entries].map(([word, entry]) => [word, entry.facts]));
-    },
-  };
-}
-
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const synonyms = buildSynonymTable([
@@ -326,11 +233,11 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
 
       for (const text of [fact.question, ...fact.alternates]) {
         const from = phrasingTermItems.length;
-        const { tokens, words } = reader.read(text, f, phrasingTermItems);
+        const { text: normalized, words } = reader.readPhrasing(text, f, phrasingTermItems);
         for (let k = from; k < phrasingTermItems.length; k++) hold(f, phrasingTermItems[k]!, true);
         phrasingTermStart.push(phrasingTermItems.length);
         phrasingFact.push(f);
-        phrasingText.push(tokens.join(' '));
+        phrasingText.push(normalized);
         phrasingHash.push(hashWords(words));
       }
       factPhrasingStart.push(phrasingFact.length);
@@ -357,7 +264,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const wordFrequency = reader.wordFrequency();
   for (const [canonical, variants] of packs.flatMap((p) => Object.entries(p.synonyms))) {
     for (const text of [canonical, ...variants]) {
-      for (const word of tokenize(normalizeText(text))) {
+      for (const word of wordsOf(text)) {
         if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
       }
     }

@@ -86,16 +86,23 @@ const NEEDS_FOLDING = /[<@[`']|\d,\d|https?:/;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || isDigit(code);
 
+/** Where the words of a text lie: the lower-cased text, and each word's start and end in it. */
+export interface WordBounds {
+  readonly lower: string;
+  /** Start and end (exclusive) of each word, back to back. */
+  readonly bounds: readonly number[];
+}
+
 /**
- * The words of a text: exactly `tokenize(normalizeText(text))`, read straight from the text for
- * the plain ASCII that fills most packs, where folding has nothing to do but lower the case.
- * Index building reads every question, keyword and answer through this: at 100,000 facts that
- * is 50 million characters, and the regular expressions of the full fold cost seconds.
+ * Where the words of plain text lie, without cutting them out: undefined for text that needs the
+ * full fold (see {@link wordsOf}). Index building reads every question, keyword and answer this
+ * way: at 100,000 facts that is 50 million characters, where the regular expressions of the
+ * full fold and a string per word cost seconds.
  */
-export function wordsOf(text: string): string[] {
-  if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return tokenize(normalizeText(text));
+export function plainWordBounds(text: string): WordBounds | undefined {
+  if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return undefined;
   const lower = text.toLowerCase();
-  const words: string[] = [];
+  const bounds: number[] = [];
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const code = i < lower.length ? lower.charCodeAt(i) : 32;
@@ -106,10 +113,23 @@ export function wordsOf(text: string): string[] {
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      words.push(lower.slice(start, i));
+      bounds.push(start, i);
       start = -1;
     }
   }
+  return { lower, bounds };
+}
+
+/**
+ * The words of a text: exactly `tokenize(normalizeText(text))`, read straight from the text for
+ * the plain ASCII that fills most packs, where folding has nothing to do but lower the case.
+ */
+export function wordsOf(text: string): string[] {
+  const plain = plainWordBounds(text);
+  if (plain === undefined) return tokenize(normalizeText(text));
+  const { lower, bounds } = plain;
+  const words: string[] = [];
+  for (let k = 0; k < bounds.length; k += 2) words.push(lower.slice(bounds[k], bounds[k + 1]));
   return words;
 }
 

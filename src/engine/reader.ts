@@ -1,0 +1,222 @@
+import {
+  intentsOf,
+  mayRewrite,
+  plainForm,
+  rewriteAt,
+  stemWord,
+  type SynonymTable,
+} from './analyze.js';
+import { normalizeText, plainWordBounds, tokenize } from './normalize.js';
+import { STOPWORDS } from './stopwords.js';
+
+/**
+ * Reading pack text into term ids at index build: the same terms as `analyzeWords` without a
+ * speller gives, but each distinct word is analysed once. A hundred thousand facts hold a few
+ * million words and a few tens of thousands of distinct ones.
+ */
+
+/** What the reader keeps about a word as pack text writes it. */
+interface WordEntry {
+  readonly word: string;
+  readonly hash: number;
+  /** The word as analysis reads it (see `plainForm`). */
+  readonly form: string;
+  /** True when a synonym rewrite may start at it: then its text goes through `rewriteAt`. */
+  readonly rewrites: boolean;
+  /** Its term id once first needed (-1 for a function word, -2 before). */
+  term: number;
+  /** How many facts use the word, and the last fact counted. */
+  facts: number;
+  lastFact: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a hash of `text` from `start` to `end` (exclusive). */
+function hashRange(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash >>> 0;
+}
+
+/**
+ * The distinct words read so far, in the order first read, found by their characters where
+ * they stand in the text: no string is cut out for a word already known. An open-addressing
+ * hash table of entry numbers.
+ */
+class WordTable {
+  readonly entries: WordEntry[] = [];
+  private slots = new Int32Array(1 << 12).fill(-1);
+
+  constructor(private readonly synonyms: SynonymTable) {}
+
+  /** The entry of the word `text` holds from `start` to `end`, added when new. */
+  find(text: string, start: number, end: number): WordEntry {
+    const hash = hashRange(text, start, end);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot]!;
+      if (at < 0) return this.add(text.slice(start, end), hash, slot);
+      const entry = this.entries[at]!;
+      if (entry.hash === hash && sameWord(entry.word, text, start, end)) return entry;
+    }
+  }
+
+  private add(word: string, hash: number, slot: number): WordEntry {
+    const form = plainForm(word);
+    const entry: WordEntry = {
+      word,
+      hash,
+      form,
+      rewrites: mayRewrite(form, this.synonyms),
+      term: -2,
+      facts: 0,
+      lastFact: -1,
+    };
+    this.slots[slot] = this.entries.length;
+    this.entries.push(entry);
+    if (this.entries.length * 2 > this.slots.length) this.grow();
+    return entry;
+  }
+
+  private grow() {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    this.entries.forEach((entry, at) => {
+      let slot = entry.hash & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = at;
+    });
+  }
+}
+
+/** True when `text` holds exactly `word` from `start` to `end`. */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  }
+  return true;
+}
+
+export type TermReader = ReturnType<typeof createTermReader>;
+
+/**
+ * A reader over one synonym table. Term ids are handed out in reading order, which is what
+ * makes them, and so the index, deterministic.
+ */
+export function createTermReader(synonyms: SynonymTable) {
+  const table = new WordTable(synonyms);
+  const termIds = new Map<string, number>();
+  /** The word each term was first read from: it decides the term's weight. */
+  const termFirstWord: string[] = [];
+  /** term id → the last text that named it (to drop repeats within a text). */
+  const lastText: number[] = [];
+  let texts = 0;
+  /** Analysed word → term id, or -1 for a function word. */
+  const termOfWord = new Map<string, number>();
+
+  const termIdOf = (term: string, word: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termFirstWord.length;
+      termIds.set(term, id);
+      termFirstWord.push(word);
+      lastText.push(-1);
+    }
+    return id;
+  };
+  const wordTerm = (word: string): number => {
+    let id = termOfWord.get(word);
+    if (id === undefined) {
+      id = STOPWORDS.has(word) ? -1 : termIdOf(stemWord(word), word);
+      termOfWord.set(word, id);
+    }
+    return id;
+  };
+  /** The term id of a word read as itself, looked up once per distinct word. */
+  const termOf = (entry: WordEntry): number => {
+    if (entry.term === -2) entry.term = wordTerm(entry.form);
+    return entry.term;
+  };
+
+  /** The entries of a text's words, in order. */
+  const entriesOf = (text: string): WordEntry[] => {
+    const plain = plainWordBounds(text);
+    if (plain === undefined) {
+      return tokenize(normalizeText(text)).map((word) => table.find(word, 0, word.length));
+    }
+    const { lower, bounds } = plain;
+    const read: WordEntry[] = [];
+    for (let k = 0; k < bounds.length; k += 2)
+      read.push(table.find(lower, bounds[k]!, bounds[k + 1]!));
+    return read;
+  };
+
+  /**
+   * Reads one text of fact `fact`: counts its words towards the vocabulary and appends its term
+   * ids (intents first, then content words, without repeats) to `into`. Returns the entries of
+   * its words and the words as analysed (its exact-match key, see `Analysis.words`).
+   */
+  const read = (text: string, fact: number, into: number[]) => {
+    const entries = entriesOf(text);
+    let rewrites = false;
+    for (const entry of entries) {
+      if (entry.lastFact !== fact) {
+        entry.lastFact = fact;
+        entry.facts += 1;
+      }
+      rewrites ||= entry.rewrites;
+    }
+    const textId = texts++;
+    const add = (id: number) => {
+      if (id >= 0 && lastText[id] !== textId) {
+        lastText[id] = textId;
+        into.push(id);
+      }
+    };
+    const forms = entries.map((entry) => entry.form);
+    if (!rewrites) {
+      // The common case: no synonym applies, each word reads as itself.
+      for (const intent of intentsOf(forms)) add(termIdOf(intent, intent));
+      for (const entry of entries) add(termOf(entry));
+      return { entries, words: forms };
+    }
+    // `applySynonyms`, stepping into a rewrite only where one can start.
+    const words: string[] = [];
+    /** For each word of `words`, its entry when it is a word of the text read as itself. */
+    const itself: (WordEntry | undefined)[] = [];
+    for (let i = 0; i < entries.length;) {
+      if (entries[i]!.rewrites) {
+        i = rewriteAt(forms, i, synonyms, words);
+        while (itself.length < words.length) itself.push(undefined);
+      } else {
+        words.push(forms[i]!);
+        itself.push(entries[i]!);
+        i++;
+      }
+    }
+    for (const intent of intentsOf(words)) add(termIdOf(intent, intent));
+    words.forEach((word, k) => {
+      const entry = itself[k];
+      add(entry === undefined ? wordTerm(word) : termOf(entry));
+    });
+    return { entries, words };
+  };
+
+  return {
+    termIds,
+    termFirstWord,
+    read: (text: string, fact: number, into: number[]): string[] => read(text, fact, into).words,
+    /** {@link read} for a phrasing, which also needs its normalised text (its words joined). */
+    readPhrasing(text: string, fact: number, into: number[]): { text: string; words: string[] } {
+      const { entries, words } = read(text, fact, into);
+      return { text: entries.map((entry) => entry.word).join(' '), words };
+    },
+    /** Each word read, with the number of facts using it, in the order first read. */
+    wordFrequency(): Map<string, number> {
+      return new Map(table.entries.map((entry) => [entry.word, entry.facts]));
+    },
+  };
+}
