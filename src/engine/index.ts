@@ -233,12 +233,12 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
 
       for (const text of [fact.question, ...fact.alternates]) {
         const from = phrasingTermItems.length;
-        const { text: normalized, words } = reader.readPhrasing(text, f, phrasingTermItems);
+        const { text: normalized, key } = reader.readPhrasing(text, f, phrasingTermItems);
         for (let k = from; k < phrasingTermItems.length; k++) hold(f, phrasingTermItems[k]!, true);
         phrasingTermStart.push(phrasingTermItems.length);
         phrasingFact.push(f);
         phrasingText.push(normalized);
-        phrasingHash.push(hashWords(words));
+        phrasingHash.push(key);
       }
       factPhrasingStart.push(phrasingFact.length);
       for (const keyword of fact.keywords) {

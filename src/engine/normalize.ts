@@ -86,23 +86,18 @@ const NEEDS_FOLDING = /[<@[`']|\d,\d|https?:/;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || isDigit(code);
 
-/** Where the words of a text lie: the lower-cased text, and each word's start and end in it. */
-export interface WordBounds {
-  readonly lower: string;
-  /** Start and end (exclusive) of each word, back to back. */
-  readonly bounds: readonly number[];
-}
-
 /**
- * Where the words of plain text lie, without cutting them out: undefined for text that needs the
- * full fold (see {@link wordsOf}). Index building reads every question, keyword and answer this
- * way: at 100,000 facts that is 50 million characters, where the regular expressions of the
- * full fold and a string per word cost seconds.
+ * Where the words of plain text lie, without cutting them out: fills `bounds` with the start
+ * and end (exclusive) of each word, back to back, and returns the lower-cased text they index;
+ * undefined, with `bounds` left as it was, for text that needs the full fold (see
+ * {@link wordsOf}). Index building reads every question, keyword and answer this way: at
+ * 100,000 facts that is 50 million characters, where the regular expressions of the full fold
+ * and a string per word cost seconds.
  */
-export function plainWordBounds(text: string): WordBounds | undefined {
+export function plainWordBounds(text: string, bounds: number[]): string | undefined {
   if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return undefined;
   const lower = text.toLowerCase();
-  const bounds: number[] = [];
+  bounds.length = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const code = i < lower.length ? lower.charCodeAt(i) : 32;
@@ -117,7 +112,7 @@ export function plainWordBounds(text: string): WordBounds | undefined {
       start = -1;
     }
   }
-  return { lower, bounds };
+  return lower;
 }
 
 /**
@@ -125,9 +120,9 @@ export function plainWordBounds(text: string): WordBounds | undefined {
  * the plain ASCII that fills most packs, where folding has nothing to do but lower the case.
  */
 export function wordsOf(text: string): string[] {
-  const plain = plainWordBounds(text);
-  if (plain === undefined) return tokenize(normalizeText(text));
-  const { lower, bounds } = plain;
+  const bounds: number[] = [];
+  const lower = plainWordBounds(text, bounds);
+  if (lower === undefined) return tokenize(normalizeText(text));
   const words: string[] = [];
   for (let k = 0; k < bounds.length; k += 2) words.push(lower.slice(bounds[k], bounds[k + 1]));
   return words;

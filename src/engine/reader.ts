@@ -1,4 +1,5 @@
 import {
+  hashWords,
   intentsOf,
   mayRewrite,
   plainForm,
@@ -141,33 +142,59 @@ export function createTermReader(synonyms: SynonymTable) {
     return entry.term;
   };
 
-  /** The entries of a text's words, in order. */
-  const entriesOf = (text: string): WordEntry[] => {
-    const plain = plainWordBounds(text);
-    if (plain === undefined) {
-      return tokenize(normalizeText(text)).map((word) => table.find(word, 0, word.length));
+  // Scratch arrays reused from text to text: a million texts need not make a million arrays.
+  const bounds: number[] = [];
+  /** The entries of the text being read, in order. */
+  const entries: WordEntry[] = [];
+  /** Its words as analysed. */
+  const words: string[] = [];
+  /** For each of `words`, its entry when it is a word of the text read as itself. */
+  const itself: (WordEntry | undefined)[] = [];
+
+  /** Fills {@link entries} with the entries of a text's words. */
+  const findEntries = (text: string) => {
+    entries.length = 0;
+    const lower = plainWordBounds(text, bounds);
+    if (lower === undefined) {
+      for (const word of tokenize(normalizeText(text))) {
+        entries.push(table.find(word, 0, word.length));
+      }
+    } else {
+      for (let k = 0; k < bounds.length; k += 2) {
+        entries.push(table.find(lower, bounds[k]!, bounds[k + 1]!));
+      }
     }
-    const { lower, bounds } = plain;
-    const read: WordEntry[] = [];
-    for (let k = 0; k < bounds.length; k += 2)
-      read.push(table.find(lower, bounds[k]!, bounds[k + 1]!));
-    return read;
   };
 
   /**
    * Reads one text of fact `fact`: counts its words towards the vocabulary and appends its term
-   * ids (intents first, then content words, without repeats) to `into`. Returns the entries of
-   * its words and the words as analysed (its exact-match key, see `Analysis.words`).
+   * ids (intents first, then content words, without repeats) to `into`. Leaves its entries in
+   * {@link entries} and the words as analysed (its exact-match key, see `Analysis.words`) in
+   * {@link words}.
    */
   const read = (text: string, fact: number, into: number[]) => {
-    const entries = entriesOf(text);
-    let rewrites = false;
+    findEntries(text);
     for (const entry of entries) {
       if (entry.lastFact !== fact) {
         entry.lastFact = fact;
         entry.facts += 1;
       }
-      rewrites ||= entry.rewrites;
+    }
+    // `applySynonyms`, stepping into a rewrite only where one can start.
+    words.length = 0;
+    itself.length = 0;
+    let forms: string[] | undefined;
+    for (let i = 0; i < entries.length;) {
+      const entry = entries[i]!;
+      if (entry.rewrites) {
+        forms ??= entries.map((e) => e.form);
+        i = rewriteAt(forms, i, synonyms, words);
+        while (itself.length < words.length) itself.push(undefined);
+      } else {
+        words.push(entry.form);
+        itself.push(entry);
+        i++;
+      }
     }
     const textId = texts++;
     const add = (id: number) => {
@@ -176,43 +203,24 @@ export function createTermReader(synonyms: SynonymTable) {
         into.push(id);
       }
     };
-    const forms = entries.map((entry) => entry.form);
-    if (!rewrites) {
-      // The common case: no synonym applies, each word reads as itself.
-      for (const intent of intentsOf(forms)) add(termIdOf(intent, intent));
-      for (const entry of entries) add(termOf(entry));
-      return { entries, words: forms };
-    }
-    // `applySynonyms`, stepping into a rewrite only where one can start.
-    const words: string[] = [];
-    /** For each word of `words`, its entry when it is a word of the text read as itself. */
-    const itself: (WordEntry | undefined)[] = [];
-    for (let i = 0; i < entries.length;) {
-      if (entries[i]!.rewrites) {
-        i = rewriteAt(forms, i, synonyms, words);
-        while (itself.length < words.length) itself.push(undefined);
-      } else {
-        words.push(forms[i]!);
-        itself.push(entries[i]!);
-        i++;
-      }
-    }
     for (const intent of intentsOf(words)) add(termIdOf(intent, intent));
-    words.forEach((word, k) => {
+    for (let k = 0; k < words.length; k++) {
       const entry = itself[k];
-      add(entry === undefined ? wordTerm(word) : termOf(entry));
-    });
-    return { entries, words };
+      add(entry === undefined ? wordTerm(words[k]!) : termOf(entry));
+    }
   };
 
   return {
     termIds,
     termFirstWord,
-    read: (text: string, fact: number, into: number[]): string[] => read(text, fact, into).words,
-    /** {@link read} for a phrasing, which also needs its normalised text (its words joined). */
-    readPhrasing(text: string, fact: number, into: number[]): { text: string; words: string[] } {
-      const { entries, words } = read(text, fact, into);
-      return { text: entries.map((entry) => entry.word).join(' '), words };
+    read,
+    /**
+     * {@link read} for a phrasing, which also needs its normalised text (its words joined) and
+     * the hash of its exact-match key.
+     */
+    readPhrasing(text: string, fact: number, into: number[]): { text: string; key: number } {
+      read(text, fact, into);
+      return { text: entries.map((entry) => entry.word).join(' '), key: hashWords(words) };
     },
     /** Each word read, with the number of facts using it, in the order first read. */
     wordFrequency(): Map<string, number> {
