@@ -9,6 +9,7 @@ import {
   type SynonymTable,
 } from './analyze.js';
 import { tokenize, wordsOf } from './normalize.js';
+import { orderByKey, orderByText } from './order.js';
 import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import { specificity } from './english.js';
@@ -169,20 +170,6 @@ function invert(lists: PackedLists, values: number): { inverted: PackedLists; fr
   return { inverted: { start, items }, from };
 }
 
-/** Positions 0…n-1 ordered by `keys` (unsigned 32-bit), ties in position order: a radix sort. */
-function orderByKey(keys: Uint32Array): Int32Array {
-  let order = Int32Array.from(keys.keys());
-  let spare = new Int32Array(keys.length);
-  for (const shift of [0, 16]) {
-    const count = new Int32Array(0x10001);
-    for (const i of order) count[((keys[i]! >>> shift) & 0xffff) + 1]! += 1;
-    for (let d = 0; d < 0x10000; d++) count[d + 1]! += count[d]!;
-    for (const i of order) spare[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
-    [order, spare] = [spare, order];
-  }
-  return order;
-}
-
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const synonyms = buildSynonymTable([
@@ -306,11 +293,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const exactPhrasings = orderByKey(hashes);
   const exactHashes = Uint32Array.from(exactPhrasings, (p) => hashes[p]!);
 
-  const byText = Int32Array.from(phrasingText.keys()).sort((a, b) => {
-    const x = phrasingText[a]!;
-    const y = phrasingText[b]!;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  const byText = orderByText(phrasingText);
   const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();
   const termIds = reader.termIds;
 

@@ -1,0 +1,30 @@
+import { fc, test } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { orderByKey, orderByText } from '../../src/engine/order.js';
+
+const byComparison = (texts: readonly string[]) =>
+  [...texts.keys()].sort((a, b) => {
+    const x = texts[a]!;
+    const y = texts[b]!;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+
+test.prop([
+  fc.array(
+    fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('what was the', 'what was', 'what', '', 'when did', 'é', 'what was the a'),
+    ),
+    { maxLength: 200 },
+  ),
+])('orderByText orders like a comparison sort, ties by position', (texts) => {
+  expect([...orderByText(texts)]).toEqual(byComparison(texts));
+});
+
+test.prop([fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 300 })])(
+  'orderByKey orders by key, ties by position',
+  (keys) => {
+    const expected = [...keys.keys()].sort((a, b) => keys[a]! - keys[b]! || a - b);
+    expect([...orderByKey(Uint32Array.from(keys))]).toEqual(expected);
+  },
+);
