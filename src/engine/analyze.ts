@@ -136,6 +136,8 @@ const INTENTS: readonly (readonly [RegExp, string])[] = [
 
 /** Question words count as intents only near the start: in "what was his post when he went", "when" asks nothing. */
 const INTENT_WINDOW = 3;
+/** How many leading words {@link intentsOf} reads: the rest of a text cannot change its intents. */
+export const INTENT_HEAD = INTENT_WINDOW + 1;
 
 /** The words every intent pattern starts with: most text has none of them and skips the patterns. */
 const INTENT_WORDS: ReadonlySet<string> = new Set([
@@ -155,7 +157,7 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
 
 /** The intents a question's words express, in a fixed order. */
 export function intentsOf(words: readonly string[]): string[] {
-  const end = Math.min(words.length, INTENT_WINDOW + 1);
+  const end = Math.min(words.length, INTENT_HEAD);
   let asks = false;
   for (let i = 0; i < end && !asks; i++) asks = INTENT_WORDS.has(words[i]!);
   if (!asks) return [];

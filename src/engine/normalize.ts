@@ -84,35 +84,38 @@ export function tokenize(normalized: string): string[] {
 const NEEDS_FOLDING = /[<@[`']|\d,\d|https?:/;
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || isDigit(code);
+/** A letter of either case or a digit: plain text is lower-cased, so both are word characters. */
+const isWordCode = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code);
 
 /**
- * Where the words of plain text lie, without cutting them out: fills `bounds` with the start
- * and end (exclusive) of each word, back to back, and returns the lower-cased text they index;
- * undefined, with `bounds` left as it was, for text that needs the full fold (see
- * {@link wordsOf}). Index building reads every question, keyword and answer this way: at
- * 100,000 facts that is 50 million characters, where the regular expressions of the full fold
- * and a string per word cost seconds.
+ * Where the words of plain text lie, without cutting them out or lowering the case: writes the
+ * start and end (exclusive) of each word into `bounds`, back to back from index 0, and returns
+ * how many words there are; returns -1, writing nothing, for text that needs the full fold (see
+ * {@link wordsOf}). The words are the text's characters there, lower-cased. Index building reads
+ * every question, keyword and answer this way: at 100,000 facts that is 50 million characters,
+ * where the regular expressions of the full fold and a string per word cost seconds.
  */
-export function plainWordBounds(text: string, bounds: number[]): string | undefined {
-  if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return undefined;
-  const lower = text.toLowerCase();
-  bounds.length = 0;
+export function plainWordBounds(text: string, bounds: number[]): number {
+  if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return -1;
+  let count = 0;
   let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
     // A decimal point between digits is part of the number ("36.2"); any other is a break.
     const inWord =
       isWordCode(code) ||
-      (code === 46 && isDigit(lower.charCodeAt(i - 1)) && isDigit(lower.charCodeAt(i + 1)));
+      (code === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      bounds.push(start, i);
+      bounds[2 * count] = start;
+      bounds[2 * count + 1] = i;
+      count++;
       start = -1;
     }
   }
-  return lower;
+  return count;
 }
 
 /**
@@ -121,10 +124,11 @@ export function plainWordBounds(text: string, bounds: number[]): string | undefi
  */
 export function wordsOf(text: string): string[] {
   const bounds: number[] = [];
-  const lower = plainWordBounds(text, bounds);
-  if (lower === undefined) return tokenize(normalizeText(text));
+  const count = plainWordBounds(text, bounds);
+  if (count < 0) return tokenize(normalizeText(text));
+  const lower = text.toLowerCase();
   const words: string[] = [];
-  for (let k = 0; k < bounds.length; k += 2) words.push(lower.slice(bounds[k], bounds[k + 1]));
+  for (let k = 0; k < count; k++) words.push(lower.slice(bounds[2 * k], bounds[2 * k + 1]));
   return words;
 }
 

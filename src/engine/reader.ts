@@ -1,5 +1,6 @@
 import {
   hashWords,
+  INTENT_HEAD,
   intentsOf,
   mayRewrite,
   plainForm,
@@ -34,10 +35,15 @@ interface WordEntry {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a hash of `text` from `start` to `end` (exclusive). */
+/** The code unit lower-cased, for ASCII letters (plain text is lower-cased as it is read). */
+const lowerUnit = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/** FNV-1a hash of `text` from `start` to `end` (exclusive), lower-cased. */
 function hashRange(text: string, start: number, end: number): number {
   let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  for (let i = start; i < end; i++) {
+    hash = Math.imul(hash ^ lowerUnit(text.charCodeAt(i)), FNV_PRIME);
+  }
   return hash >>> 0;
 }
 
@@ -52,13 +58,13 @@ class WordTable {
 
   constructor(private readonly synonyms: SynonymTable) {}
 
-  /** The entry of the word `text` holds from `start` to `end`, added when new. */
+  /** The entry of the word `text` holds from `start` to `end` (lower-cased), added when new. */
   find(text: string, start: number, end: number): WordEntry {
     const hash = hashRange(text, start, end);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = this.slots[slot]!;
-      if (at < 0) return this.add(text.slice(start, end), hash, slot);
+      if (at < 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot);
       const entry = this.entries[at]!;
       if (entry.hash === hash && sameWord(entry.word, text, start, end)) return entry;
     }
@@ -92,11 +98,11 @@ class WordTable {
   }
 }
 
-/** True when `text` holds exactly `word` from `start` to `end`. */
+/** True when `text` holds exactly `word` from `start` to `end`, lower-cased. */
 function sameWord(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
   for (let k = 0; k < word.length; k++) {
-    if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+    if (word.charCodeAt(k) !== lowerUnit(text.charCodeAt(start + k))) return false;
   }
   return true;
 }
@@ -144,57 +150,42 @@ export function createTermReader(synonyms: SynonymTable) {
 
   // Scratch arrays reused from text to text: a million texts need not make a million arrays.
   const bounds: number[] = [];
-  /** The entries of the text being read, in order. */
+  /** The entries of the words of the text being read: the first `count` of them. */
   const entries: WordEntry[] = [];
-  /** Its words as analysed. */
-  const words: string[] = [];
-  /** For each of `words`, its entry when it is a word of the text read as itself. */
-  const itself: (WordEntry | undefined)[] = [];
+  let count = 0;
 
   /** Fills {@link entries} with the entries of a text's words. */
   const findEntries = (text: string) => {
-    entries.length = 0;
-    const lower = plainWordBounds(text, bounds);
-    if (lower === undefined) {
-      for (const word of tokenize(normalizeText(text))) {
-        entries.push(table.find(word, 0, word.length));
+    count = plainWordBounds(text, bounds);
+    if (count >= 0) {
+      for (let k = 0; k < count; k++) {
+        entries[k] = table.find(text, bounds[2 * k]!, bounds[2 * k + 1]!);
       }
-    } else {
-      for (let k = 0; k < bounds.length; k += 2) {
-        entries.push(table.find(lower, bounds[k]!, bounds[k + 1]!));
-      }
+      return;
     }
+    const words = tokenize(normalizeText(text));
+    count = words.length;
+    words.forEach((word, k) => (entries[k] = table.find(word, 0, word.length)));
   };
+  /** The analysed forms of the current text's words, from `from` up to `to`. */
+  const formsOf = (from: number, to: number) => entries.slice(from, to).map((e) => e.form);
 
   /**
    * Reads one text of fact `fact`: counts its words towards the vocabulary and appends its term
-   * ids (intents first, then content words, without repeats) to `into`. Leaves its entries in
-   * {@link entries} and the words as analysed (its exact-match key, see `Analysis.words`) in
-   * {@link words}.
+   * ids (intents first, then content words, without repeats) to `into`. Leaves its words'
+   * entries in {@link entries}; returns its words as analysed (its exact-match key, see
+   * `Analysis.words`) when a synonym rewrote them, else undefined: they are its words' forms.
    */
-  const read = (text: string, fact: number, into: number[]) => {
+  const read = (text: string, fact: number, into: number[]): string[] | undefined => {
     findEntries(text);
-    for (const entry of entries) {
+    let rewrites = false;
+    for (let k = 0; k < count; k++) {
+      const entry = entries[k]!;
       if (entry.lastFact !== fact) {
         entry.lastFact = fact;
         entry.facts += 1;
       }
-    }
-    // `applySynonyms`, stepping into a rewrite only where one can start.
-    words.length = 0;
-    itself.length = 0;
-    let forms: string[] | undefined;
-    for (let i = 0; i < entries.length;) {
-      const entry = entries[i]!;
-      if (entry.rewrites) {
-        forms ??= entries.map((e) => e.form);
-        i = rewriteAt(forms, i, synonyms, words);
-        while (itself.length < words.length) itself.push(undefined);
-      } else {
-        words.push(entry.form);
-        itself.push(entry);
-        i++;
-      }
+      rewrites ||= entry.rewrites;
     }
     const textId = texts++;
     const add = (id: number) => {
@@ -203,24 +194,49 @@ export function createTermReader(synonyms: SynonymTable) {
         into.push(id);
       }
     };
-    for (const intent of intentsOf(words)) add(termIdOf(intent, intent));
-    for (let k = 0; k < words.length; k++) {
-      const entry = itself[k];
-      add(entry === undefined ? wordTerm(words[k]!) : termOf(entry));
+    if (!rewrites) {
+      // The common case: no synonym applies, each word reads as itself.
+      for (const intent of intentsOf(formsOf(0, Math.min(count, INTENT_HEAD)))) {
+        add(termIdOf(intent, intent));
+      }
+      for (let k = 0; k < count; k++) add(termOf(entries[k]!));
+      return undefined;
     }
+    // `applySynonyms`, stepping into a rewrite only where one can start.
+    const forms = formsOf(0, count);
+    const words: string[] = [];
+    /** For each of `words`, its entry when it is a word of the text read as itself. */
+    const itself: (WordEntry | undefined)[] = [];
+    for (let i = 0; i < count;) {
+      if (entries[i]!.rewrites) {
+        i = rewriteAt(forms, i, synonyms, words);
+        while (itself.length < words.length) itself.push(undefined);
+      } else {
+        words.push(forms[i]!);
+        itself.push(entries[i]!);
+        i++;
+      }
+    }
+    for (const intent of intentsOf(words)) add(termIdOf(intent, intent));
+    words.forEach((word, k) => {
+      const entry = itself[k];
+      add(entry === undefined ? wordTerm(word) : termOf(entry));
+    });
+    return words;
   };
 
   return {
     termIds,
     termFirstWord,
-    read,
+    read: (text: string, fact: number, into: number[]): void => void read(text, fact, into),
     /**
      * {@link read} for a phrasing, which also needs its normalised text (its words joined) and
      * the hash of its exact-match key.
      */
     readPhrasing(text: string, fact: number, into: number[]): { text: string; key: number } {
-      read(text, fact, into);
-      return { text: entries.map((entry) => entry.word).join(' '), key: hashWords(words) };
+      const words = read(text, fact, into) ?? formsOf(0, count);
+      const written = entries.slice(0, count).map((entry) => entry.word);
+      return { text: written.join(' '), key: hashWords(words) };
     },
     /** Each word read, with the number of facts using it, in the order first read. */
     wordFrequency(): Map<string, number> {
