@@ -155,6 +155,13 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
   'why',
 ]);
 
+/**
+ * Intents by the leading words they were read from: an index of 100,000 facts reads half a
+ * million phrasings, most of which begin alike ("when did the", "what was the").
+ */
+const intentCache = new Map<string, readonly string[]>();
+const INTENT_CACHE_LIMIT = 100_000;
+
 /** The intents a question's words express, in a fixed order. */
 export function intentsOf(words: readonly string[]): string[] {
   const end = Math.min(words.length, INTENT_HEAD);
@@ -162,7 +169,12 @@ export function intentsOf(words: readonly string[]): string[] {
   for (let i = 0; i < end && !asks; i++) asks = INTENT_WORDS.has(words[i]!);
   if (!asks) return [];
   const text = words.slice(0, end).join(' ');
-  return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
+  let intents = intentCache.get(text);
+  if (intents === undefined) {
+    intents = INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
+    if (intentCache.size < INTENT_CACHE_LIMIT) intentCache.set(text, intents);
+  }
+  return [...intents];
 }
 
 /**

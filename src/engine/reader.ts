@@ -4,7 +4,6 @@ import {
   intentsOf,
   mayRewrite,
   plainForm,
-  rewriteAt,
   stemWord,
   type SynonymTable,
 } from './analyze.js';
@@ -23,8 +22,16 @@ interface WordEntry {
   readonly hash: number;
   /** The word as analysis reads it (see `plainForm`). */
   readonly form: string;
-  /** True when a synonym rewrite may start at it: then its text goes through `rewriteAt`. */
+  /** True when a synonym rewrite may start at it (see `mayRewrite`). */
   readonly rewrites: boolean;
+  /**
+   * What `rewriteAt` looks up for it, looked up once: the lengths of the variant phrases
+   * starting with it, longest first; the canonical words of its own one-word phrase, if any;
+   * those of the phrase it is the plural of, if any.
+   */
+  readonly spans: readonly number[];
+  readonly alone: readonly string[] | undefined;
+  readonly singular: readonly string[] | undefined;
   /** Its term id once first needed (-1 for a function word, -2 before). */
   term: number;
   /** How many facts use the word, and the last fact counted. */
@@ -77,6 +84,12 @@ class WordTable {
       hash,
       form,
       rewrites: mayRewrite(form, this.synonyms),
+      spans: this.synonyms.spans.get(form) ?? [],
+      alone: this.synonyms.phrases.get(form),
+      singular:
+        form.length > 3 && form.endsWith('s')
+          ? this.synonyms.phrases.get(form.slice(0, -1))
+          : undefined,
       term: -2,
       facts: 0,
       lastFact: -1,
@@ -171,6 +184,26 @@ export function createTermReader(synonyms: SynonymTable) {
   const formsOf = (from: number, to: number) => entries.slice(from, to).map((e) => e.form);
 
   /**
+   * `rewriteAt` over the current text's words, with what it looks up for the word at `i` read
+   * from its entry: the same steps, checked against `analyzeWords` by test/engine/reader.test.ts.
+   */
+  const rewriteFrom = (i: number, out: string[]): number => {
+    const entry = entries[i]!;
+    for (const span of entry.spans) {
+      if (i + span > count) continue;
+      const target =
+        span === 1 ? entry.alone : synonyms.phrases.get(formsOf(i, i + span).join(' '));
+      if (target) {
+        out.push(...target);
+        return i + span;
+      }
+    }
+    if (entry.singular) out.push(...entry.singular);
+    else out.push(entry.form);
+    return i + 1;
+  };
+
+  /**
    * Reads one text of fact `fact`: counts its words towards the vocabulary and appends its term
    * ids (intents first, then content words, without repeats) to `into`. Leaves its words'
    * entries in {@link entries}; returns its words as analysed (its exact-match key, see
@@ -203,17 +236,17 @@ export function createTermReader(synonyms: SynonymTable) {
       return undefined;
     }
     // `applySynonyms`, stepping into a rewrite only where one can start.
-    const forms = formsOf(0, count);
     const words: string[] = [];
     /** For each of `words`, its entry when it is a word of the text read as itself. */
     const itself: (WordEntry | undefined)[] = [];
     for (let i = 0; i < count;) {
-      if (entries[i]!.rewrites) {
-        i = rewriteAt(forms, i, synonyms, words);
+      const entry = entries[i]!;
+      if (entry.rewrites) {
+        i = rewriteFrom(i, words);
         while (itself.length < words.length) itself.push(undefined);
       } else {
-        words.push(forms[i]!);
-        itself.push(entries[i]!);
+        words.push(entry.form);
+        itself.push(entry);
         i++;
       }
     }
