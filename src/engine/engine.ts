@@ -1,7 +1,7 @@
 import type { Pack } from '../knowledge/schema.js';
 import { analyze, type Analysis } from './analyze.js';
 import { completeQuestion } from './complete.js';
-import { decide } from './decide.js';
+import { decide, DECISION } from './decide.js';
 import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
 import { createScratch, rerank, scoreFacts, type ScoredFact } from './score.js';
@@ -20,6 +20,14 @@ import type {
 export const MAX_FOLLOW_UPS = 3;
 /** How many key questions a decline suggests when nothing came close. */
 export const MAX_SUGGESTIONS = 3;
+
+/**
+ * The scored facts a question's verdict can use: `rank` lists at most 25, a verdict names at
+ * most four (the answer and three alternatives, or near misses), `rerank` moves only the
+ * leading four; and every fact that could be a "did you mean" candidate, since whether exactly
+ * one of them follows on from the previous answer decides between them.
+ */
+const KEEP = Object.freeze({ top: 32, floor: DECISION.candidate });
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
@@ -99,7 +107,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
   };
 
   const rank = (analysis: Analysis, inScope: (f: number) => boolean): ScoredFact[] =>
-    rerank(index, analysis.words.join(' '), scoreFacts(index, analysis, scratch, inScope));
+    rerank(index, analysis.words.join(' '), scoreFacts(index, analysis, scratch, inScope, KEEP));
 
   const match = (text: string, options: AskOptions | undefined): MatchResult => {
     const inScope = scopeFilter(index, options);
@@ -117,7 +125,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
-      return answered(s, 1, scoreFacts(index, analysis, scratch, inScope), false, inScope);
+      return answered(s, 1, scoreFacts(index, analysis, scratch, inScope, KEEP), false, inScope);
     }
 
     const scored = rank(analysis, inScope);

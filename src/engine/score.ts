@@ -92,6 +92,9 @@ export interface Scratch {
   readonly phrasingShared: Float64Array;
   readonly factShared: Float64Array;
   readonly factBest: Float64Array;
+  /** Each scored fact's score and whether it explains the whole question, by fact index. */
+  readonly factScore: Float64Array;
+  readonly factComplete: Uint8Array;
 }
 
 export function createScratch(index: KnowledgeIndex): Scratch {
@@ -101,18 +104,68 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     phrasingShared: new Float64Array(index.phrasingCount),
     factShared: new Float64Array(index.facts.length),
     factBest: new Float64Array(index.facts.length),
+    factScore: new Float64Array(index.facts.length),
+    factComplete: new Uint8Array(index.facts.length),
   };
 }
 
 /**
+ * Which of the scored facts a caller needs: the best `top` of them, and any scoring at least
+ * `floor`. Either way a prefix of the whole ranking, so nothing else about it changes; a
+ * question made of common words can touch thousands of facts that nobody will ever look at.
+ */
+export interface Keep {
+  readonly top: number;
+  readonly floor: number;
+}
+
+/**
+ * The least score a fact needs to be kept: the `keep.top`-th best of the scores of `facts`
+ * (any, when there are no more than that), or `keep.floor` if lower. The best scores are
+ * gathered in a small min-heap, one pass, no sort of thousands.
+ */
+function leastKept(facts: readonly number[], factScore: Float64Array, keep: Keep): number {
+  if (facts.length <= keep.top) return -Infinity;
+  const heap = new Float64Array(keep.top);
+  let size = 0;
+  for (const f of facts) {
+    const score = factScore[f]!;
+    if (size < keep.top) {
+      // Sift up.
+      let i = size++;
+      while (i > 0 && heap[(i - 1) >> 1]! > score) {
+        heap[i] = heap[(i - 1) >> 1]!;
+        i = (i - 1) >> 1;
+      }
+      heap[i] = score;
+    } else if (score > heap[0]!) {
+      // Replace the least and sift down.
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= size) break;
+        const child = left + 1 < size && heap[left + 1]! < heap[left]! ? left + 1 : left;
+        if (heap[child]! >= score) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = score;
+    }
+  }
+  return Math.min(heap[0]!, keep.floor);
+}
+
+/**
  * Scores every fact that shares a term with the question, best first (ties by load order), for
- * the facts `inScope` accepts. Only postings of the question's terms are visited.
+ * the facts `inScope` accepts; with `keep`, only those it asks for. Only postings of the
+ * question's terms are visited.
  */
 export function scoreFacts(
   index: KnowledgeIndex,
   analysis: Analysis,
   scratch: Scratch,
   inScope: (factIndex: number) => boolean,
+  keep?: Keep,
 ): ScoredFact[] {
   const { terms, mass } = queryTerms(index, analysis);
   if (mass === 0) return [];
@@ -181,7 +234,8 @@ export function scoreFacts(
     if (f > factBest[factIndex]!) factBest[factIndex] = f;
   }
 
-  const scored: ScoredFact[] = [];
+  const { factScore, factComplete } = scratch;
+  const positive: number[] = [];
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
   for (const f of touchedFacts) {
     const coverage = Math.min(1, factShared[f]! / mass);
@@ -197,7 +251,17 @@ export function scoreFacts(
       ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
       explained ** SCORE_WEIGHTS.unexplained *
       intentFactor;
-    if (score > 0) scored.push({ factIndex: f, score, complete: explained >= 1 });
+    if (score > 0) {
+      positive.push(f);
+      factScore[f] = score;
+      factComplete[f] = explained >= 1 ? 1 : 0;
+    }
+  }
+  const least = keep === undefined ? -Infinity : leastKept(positive, factScore, keep);
+  const scored: ScoredFact[] = [];
+  for (const f of positive) {
+    const score = factScore[f]!;
+    if (score >= least) scored.push({ factIndex: f, score, complete: factComplete[f] === 1 });
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   return scored;
