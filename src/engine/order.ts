@@ -79,3 +79,38 @@ export function orderByText(texts: readonly string[]): Int32Array {
   }
   return order;
 }
+
+/**
+ * The `k`-th largest of `values` (-Infinity when there are fewer than `k`): one pass keeping the
+ * `k` largest so far in a min-heap, for picking the best few of thousands without sorting them.
+ */
+export function kthLargest(values: ArrayLike<number>, k: number): number {
+  if (k <= 0 || values.length < k) return -Infinity;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let n = 0; n < values.length; n++) {
+    const value = values[n]!;
+    if (size < k) {
+      // Sift up.
+      let i = size++;
+      while (i > 0 && heap[(i - 1) >> 1]! > value) {
+        heap[i] = heap[(i - 1) >> 1]!;
+        i = (i - 1) >> 1;
+      }
+      heap[i] = value;
+    } else if (value > heap[0]!) {
+      // Replace the least and sift down.
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= size) break;
+        const child = left + 1 < size && heap[left + 1]! < heap[left]! ? left + 1 : left;
+        if (heap[child]! >= value) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = value;
+    }
+  }
+  return heap[0]!;
+}

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { isIntent, type Analysis } from './analyze.js';
 import type { KnowledgeIndex } from './index.js';
 import { listLength, weightFor } from './index.js';
+import { kthLargest } from './order.js';
 
 /**
  * How the final score mixes its signals. The phrasing score asks "is this one of the ways the
@@ -95,6 +96,8 @@ export interface Scratch {
   /** Each scored fact's score and whether it explains the whole question, by fact index. */
   readonly factScore: Float64Array;
   readonly factComplete: Uint8Array;
+  /** A mark per phrasing, for autocomplete. */
+  readonly phrasingMark: Uint8Array;
 }
 
 export function createScratch(index: KnowledgeIndex): Scratch {
@@ -106,6 +109,7 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     factBest: new Float64Array(index.facts.length),
     factScore: new Float64Array(index.facts.length),
     factComplete: new Uint8Array(index.facts.length),
+    phrasingMark: new Uint8Array(index.phrasingCount),
   };
 }
 
@@ -117,42 +121,6 @@ export function createScratch(index: KnowledgeIndex): Scratch {
 export interface Keep {
   readonly top: number;
   readonly floor: number;
-}
-
-/**
- * The least score a fact needs to be kept: the `keep.top`-th best of the scores of `facts`
- * (any, when there are no more than that), or `keep.floor` if lower. The best scores are
- * gathered in a small min-heap, one pass, no sort of thousands.
- */
-function leastKept(facts: readonly number[], factScore: Float64Array, keep: Keep): number {
-  if (facts.length <= keep.top) return -Infinity;
-  const heap = new Float64Array(keep.top);
-  let size = 0;
-  for (const f of facts) {
-    const score = factScore[f]!;
-    if (size < keep.top) {
-      // Sift up.
-      let i = size++;
-      while (i > 0 && heap[(i - 1) >> 1]! > score) {
-        heap[i] = heap[(i - 1) >> 1]!;
-        i = (i - 1) >> 1;
-      }
-      heap[i] = score;
-    } else if (score > heap[0]!) {
-      // Replace the least and sift down.
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= size) break;
-        const child = left + 1 < size && heap[left + 1]! < heap[left]! ? left + 1 : left;
-        if (heap[child]! >= score) break;
-        heap[i] = heap[child]!;
-        i = child;
-      }
-      heap[i] = score;
-    }
-  }
-  return Math.min(heap[0]!, keep.floor);
 }
 
 /**
@@ -236,6 +204,7 @@ export function scoreFacts(
 
   const { factScore, factComplete } = scratch;
   const positive: number[] = [];
+  const positiveScores: number[] = [];
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
   for (const f of touchedFacts) {
     const coverage = Math.min(1, factShared[f]! / mass);
@@ -253,11 +222,13 @@ export function scoreFacts(
       intentFactor;
     if (score > 0) {
       positive.push(f);
+      positiveScores.push(score);
       factScore[f] = score;
       factComplete[f] = explained >= 1 ? 1 : 0;
     }
   }
-  const least = keep === undefined ? -Infinity : leastKept(positive, factScore, keep);
+  const least =
+    keep === undefined ? -Infinity : Math.min(kthLargest(positiveScores, keep.top), keep.floor);
   const scored: ScoredFact[] = [];
   for (const f of positive) {
     const score = factScore[f]!;

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { orderByKey, orderByText } from '../../src/engine/order.js';
+import { kthLargest, orderByKey, orderByText } from '../../src/engine/order.js';
 
 const byComparison = (texts: readonly string[]) =>
   [...texts.keys()].sort((a, b) => {
@@ -28,3 +28,15 @@ test.prop([fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 300 })])(
     expect([...orderByKey(Uint32Array.from(keys))]).toEqual(expected);
   },
 );
+
+test.prop([
+  fc.array(
+    fc.double({ noNaN: true }).map((x) => x + 0),
+    { maxLength: 100 },
+  ),
+  fc.nat({ max: 110 }),
+])('kthLargest is the k-th of the values sorted from the largest', (values, k) => {
+  const sorted = [...values].sort((a, b) => b - a);
+  const expected = k >= 1 && k <= values.length ? sorted[k - 1] : -Infinity;
+  expect(kthLargest(values, k)).toBe(expected);
+});
