@@ -155,6 +155,9 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
   'why',
 ]);
 
+/** True for a word an intent pattern starts with: text with none near its start has no intent. */
+export const mayAsk = (word: string): boolean => INTENT_WORDS.has(word);
+
 /**
  * Intents by the leading words they were read from: an index of 100,000 facts reads half a
  * million phrasings, most of which begin alike ("when did the", "what was the").
@@ -166,7 +169,7 @@ const INTENT_CACHE_LIMIT = 100_000;
 export function intentsOf(words: readonly string[]): string[] {
   const end = Math.min(words.length, INTENT_HEAD);
   let asks = false;
-  for (let i = 0; i < end && !asks; i++) asks = INTENT_WORDS.has(words[i]!);
+  for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
   if (!asks) return [];
   const text = words.slice(0, end).join(' ');
   let intents = intentCache.get(text);

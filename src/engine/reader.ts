@@ -2,6 +2,7 @@ import {
   hashWords,
   INTENT_HEAD,
   intentsOf,
+  mayAsk,
   mayRewrite,
   plainForm,
   stemWord,
@@ -22,6 +23,8 @@ interface WordEntry {
   readonly hash: number;
   /** The word as analysis reads it (see `plainForm`). */
   readonly form: string;
+  /** True when an intent pattern may start at it (see `mayAsk`). */
+  readonly asks: boolean;
   /** True when a synonym rewrite may start at it (see `mayRewrite`). */
   readonly rewrites: boolean;
   /**
@@ -83,6 +86,7 @@ class WordTable {
       word,
       hash,
       form,
+      asks: mayAsk(form),
       rewrites: mayRewrite(form, this.synonyms),
       spans: this.synonyms.spans.get(form) ?? [],
       alone: this.synonyms.phrases.get(form),
@@ -229,8 +233,11 @@ export function createTermReader(synonyms: SynonymTable) {
     };
     if (!rewrites) {
       // The common case: no synonym applies, each word reads as itself.
-      for (const intent of intentsOf(formsOf(0, Math.min(count, INTENT_HEAD)))) {
-        add(termIdOf(intent, intent));
+      const head = Math.min(count, INTENT_HEAD);
+      let asks = false;
+      for (let k = 0; k < head && !asks; k++) asks = entries[k]!.asks;
+      if (asks) {
+        for (const intent of intentsOf(formsOf(0, head))) add(termIdOf(intent, intent));
       }
       for (let k = 0; k < count; k++) add(termOf(entries[k]!));
       return undefined;
