@@ -291,7 +291,8 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
 
   const hashes = Uint32Array.from(phrasingHash);
   const exactPhrasings = orderByKey(hashes);
-  const exactHashes = Uint32Array.from(exactPhrasings, (p) => hashes[p]!);
+  const exactHashes = new Uint32Array(exactPhrasings.length);
+  exactPhrasings.forEach((p, k) => (exactHashes[k] = hashes[p]!));
 
   const byText = orderByText(phrasingText);
   const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();

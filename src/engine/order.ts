@@ -10,9 +10,12 @@ export function orderByKey(keys: Uint32Array): Int32Array {
   let spare = new Int32Array(keys.length);
   for (const shift of [0, 16]) {
     const count = new Int32Array(0x10001);
-    for (const i of order) count[((keys[i]! >>> shift) & 0xffff) + 1]! += 1;
+    for (let k = 0; k < order.length; k++) count[((keys[order[k]!]! >>> shift) & 0xffff) + 1]! += 1;
     for (let d = 0; d < 0x10000; d++) count[d + 1]! += count[d]!;
-    for (const i of order) spare[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      spare[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
+    }
     [order, spare] = [spare, order];
   }
   return order;
@@ -62,14 +65,14 @@ export function orderByText(texts: readonly string[]): Int32Array {
     let gt = to;
     let i = from;
     while (i < gt) {
-      const unit = unitAt(order[i]!, depth);
+      const item = order[i]!;
+      const unit = unitAt(item, depth);
       if (unit < pivot) {
-        [order[lt], order[i]] = [order[i]!, order[lt]!];
-        lt++;
-        i++;
+        order[i++] = order[lt]!;
+        order[lt++] = item;
       } else if (unit > pivot) {
-        gt--;
-        [order[gt], order[i]] = [order[i]!, order[gt]!];
+        order[i] = order[--gt]!;
+        order[gt] = item;
       } else i++;
     }
     stack.push(from, lt, depth, gt, to, depth);
