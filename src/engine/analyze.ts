@@ -159,23 +159,23 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
 export const mayAsk = (word: string): boolean => INTENT_WORDS.has(word);
 
 /**
- * Intents by the leading words they were read from: an index of 100,000 facts reads half a
- * million phrasings, most of which begin alike ("when did the", "what was the").
+ * The intents a question's words express, in a fixed order. `memo`, when given, remembers them
+ * by the leading words they were read from: index building reads half a million phrasings, most
+ * of which begin alike ("when did the", "what was the").
  */
-const intentCache = new Map<string, readonly string[]>();
-const INTENT_CACHE_LIMIT = 100_000;
-
-/** The intents a question's words express, in a fixed order. */
-export function intentsOf(words: readonly string[]): string[] {
+export function intentsOf(
+  words: readonly string[],
+  memo?: Map<string, readonly string[]>,
+): string[] {
   const end = Math.min(words.length, INTENT_HEAD);
   let asks = false;
   for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
   if (!asks) return [];
   const text = words.slice(0, end).join(' ');
-  let intents = intentCache.get(text);
+  let intents = memo?.get(text);
   if (intents === undefined) {
     intents = INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
-    if (intentCache.size < INTENT_CACHE_LIMIT) intentCache.set(text, intents);
+    memo?.set(text, intents);
   }
   return [...intents];
 }

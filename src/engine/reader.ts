@@ -138,6 +138,8 @@ export function createTermReader(synonyms: SynonymTable) {
   /** term id → the last text that named it (to drop repeats within a text). */
   const lastText: number[] = [];
   let texts = 0;
+  /** Intents by leading words, for this build only (see `intentsOf`). */
+  const intentMemo = new Map<string, readonly string[]>();
   /** Analysed word → term id, or -1 for a function word. */
   const termOfWord = new Map<string, number>();
 
@@ -237,7 +239,7 @@ export function createTermReader(synonyms: SynonymTable) {
       let asks = false;
       for (let k = 0; k < head && !asks; k++) asks = entries[k]!.asks;
       if (asks) {
-        for (const intent of intentsOf(formsOf(0, head))) add(termIdOf(intent, intent));
+        for (const intent of intentsOf(formsOf(0, head), intentMemo)) add(termIdOf(intent, intent));
       }
       for (let k = 0; k < count; k++) add(termOf(entries[k]!));
       return undefined;
@@ -257,7 +259,7 @@ export function createTermReader(synonyms: SynonymTable) {
         i++;
       }
     }
-    for (const intent of intentsOf(words)) add(termIdOf(intent, intent));
+    for (const intent of intentsOf(words, intentMemo)) add(termIdOf(intent, intent));
     words.forEach((word, k) => {
       const entry = itself[k];
       add(entry === undefined ? wordTerm(word) : termOf(entry));
