@@ -114,8 +114,12 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
   const unsorted = Uint32Array.from(hashes);
   const order = orderByKey(unsorted);
   /** Deletion hashes, sorted, and beside each the dictionary word it came from. */
-  const byHash = Uint32Array.from(order, (k) => unsorted[k]!);
-  const owner = Int32Array.from(order, (k) => owners[k]!);
+  const byHash = new Uint32Array(order.length);
+  const owner = new Int32Array(order.length);
+  order.forEach((k, at) => {
+    byHash[at] = unsorted[k]!;
+    owner[at] = owners[k]!;
+  });
 
   return {
     has: (word) => frequencies.has(word),
