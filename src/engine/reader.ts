@@ -8,7 +8,7 @@ import {
   stemWord,
   type SynonymTable,
 } from './analyze.js';
-import { normalizeText, plainWordBounds, tokenize } from './normalize.js';
+import { isNormalized, normalizeText, plainWordBounds, tokenize } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 
 /**
@@ -277,8 +277,13 @@ export function createTermReader(synonyms: SynonymTable) {
      */
     readPhrasing(text: string, fact: number, into: number[]): { text: string; key: number } {
       const words = read(text, fact, into) ?? formsOf(0, count);
-      const written = entries.slice(0, count).map((entry) => entry.word);
-      return { text: written.join(' '), key: hashWords(words) };
+      const normalized = isNormalized(text)
+        ? text
+        : entries
+            .slice(0, count)
+            .map((entry) => entry.word)
+            .join(' ');
+      return { text: normalized, key: hashWords(words) };
     },
     /** Each word read, with the number of facts using it, in the order first read. */
     wordFrequency(): Map<string, number> {
