@@ -4,7 +4,7 @@ import { completeQuestion } from './complete.js';
 import { decide, DECISION } from './decide.js';
 import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
-import { createScratch, rerank, scoreFacts, type ScoredFact } from './score.js';
+import { createScratch, RERANK_DEPTH, rerank, scoreFacts, type ScoredFact } from './score.js';
 import type {
   AskOptions,
   AskResult,
@@ -21,13 +21,17 @@ export const MAX_FOLLOW_UPS = 3;
 /** How many key questions a decline suggests when nothing came close. */
 export const MAX_SUGGESTIONS = 3;
 
+/** The most candidates {@link Engine.rank} lists. */
+export const MAX_RANKED = 25;
+
 /**
- * The scored facts a question's verdict can use: `rank` lists at most 25, a verdict names at
- * most four (the answer and three alternatives, or near misses), `rerank` moves only the
- * leading four; and every fact that could be a "did you mean" candidate, since whether exactly
- * one of them follows on from the previous answer decides between them.
+ * The scored facts a question's verdict can use: `rank` lists at most {@link MAX_RANKED} and a
+ * verdict names at most four (the answer and three alternatives, or near misses), from a list
+ * in which `rerank` moves only the leading {@link RERANK_DEPTH}; and every fact that could be a
+ * "did you mean" candidate, since whether exactly one of them follows on from the previous
+ * answer decides between them.
  */
-const KEEP = Object.freeze({ top: 32, floor: DECISION.candidate });
+const KEEP = Object.freeze({ top: MAX_RANKED + RERANK_DEPTH, floor: DECISION.candidate });
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
@@ -187,7 +191,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     rank(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const analysis = analyze(text, index.synonyms, index.speller);
-      const limit = Math.max(0, Math.min(options?.limit ?? 10, 25));
+      const limit = Math.max(0, Math.min(options?.limit ?? 10, MAX_RANKED));
       return rank(analysis, scopeFilter(index, options)).slice(0, limit).map(candidate);
     },
     autocomplete(partial, options) {
