@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { englishCount } from './english.js';
-import { normalizeText, tokenize } from './normalize.js';
+import { wordsOf } from './normalize.js';
 import type { SpellIndex } from './spell.js';
 import { IRREGULAR_FORMS, STOPWORDS } from './stopwords.js';
 
@@ -53,7 +53,7 @@ export function buildSynonymTable(
   const phrases = new Map<string, readonly string[]>();
   let longest = 0;
   for (const [canonical, variants] of synonyms) {
-    const target = tokenize(normalizeText(canonical));
+    const target = wordsOf(canonical);
     if (target.length === 0) continue;
     // The canonical phrase maps to itself, so that "soviet union" is consumed whole and never
     // read as the variant "soviet" followed by a stray "union".
@@ -63,7 +63,7 @@ export function buildSynonymTable(
       longest = Math.max(longest, target.length);
     }
     for (const variant of variants) {
-      const words = tokenize(normalizeText(variant));
+      const words = wordsOf(variant);
       if (words.length === 0) continue;
       if (words.length === 1 && STOPWORDS.has(words[0]!)) continue;
       const key = words.join(' ');
@@ -80,28 +80,45 @@ export function applySynonyms(words: readonly string[], table: SynonymTable): st
   if (table.longest === 0) return [...words];
   const out: string[] = [];
   let i = 0;
-  while (i < words.length) {
-    let matched = false;
-    for (const span of table.spans.get(words[i]!) ?? []) {
-      if (i + span > words.length) continue;
-      const target = table.phrases.get(span === 1 ? words[i]! : words.slice(i, i + span).join(' '));
-      if (target) {
-        out.push(...target);
-        i += span;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) {
-      // A plural or a possessive written without its apostrophe ("zabs") still finds "zab".
-      const word = words[i++]!;
-      const singular =
-        word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
-      if (singular) out.push(...singular);
-      else out.push(word);
+  while (i < words.length) i = rewriteAt(words, i, table, out);
+  return out;
+}
+
+/**
+ * One step of {@link applySynonyms}: appends to `out` what the words from `words[i]` on read as
+ * (a variant phrase's canonical words, or the word itself) and returns where the next step starts.
+ */
+export function rewriteAt(
+  words: readonly string[],
+  i: number,
+  table: SynonymTable,
+  out: string[],
+): number {
+  for (const span of table.spans.get(words[i]!) ?? []) {
+    if (i + span > words.length) continue;
+    const target = table.phrases.get(span === 1 ? words[i]! : words.slice(i, i + span).join(' '));
+    if (target) {
+      out.push(...target);
+      return i + span;
     }
   }
-  return out;
+  // A plural or a possessive written without its apostrophe ("zabs") still finds "zab".
+  const word = words[i]!;
+  const singular =
+    word.length > 3 && word.endsWith('s') ? table.phrases.get(word.slice(0, -1)) : undefined;
+  if (singular) out.push(...singular);
+  else out.push(word);
+  return i + 1;
+}
+
+/**
+ * True when {@link applySynonyms} may rewrite text at this word: a variant phrase starts with it,
+ * or it is the plural of one. Text none of whose words may be rewritten comes out unchanged.
+ */
+export function mayRewrite(word: string, table: SynonymTable): boolean {
+  if (table.longest === 0) return false;
+  if (table.spans.has(word)) return true;
+  return word.length > 3 && word.endsWith('s') && table.phrases.has(word.slice(0, -1));
 }
 
 const stemCache = new Map<string, string>();
@@ -137,6 +154,8 @@ const INTENTS: readonly (readonly [RegExp, string])[] = [
 
 /** Question words count as intents only near the start: in "what was his post when he went", "when" asks nothing. */
 const INTENT_WINDOW = 3;
+/** How many leading words {@link intentsOf} reads: the rest of a text cannot change its intents. */
+export const INTENT_HEAD = INTENT_WINDOW + 1;
 
 /** The words every intent pattern starts with: most text has none of them and skips the patterns. */
 const INTENT_WORDS: ReadonlySet<string> = new Set([
@@ -154,12 +173,43 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
   'why',
 ]);
 
-/** The intents a question's words express, in a fixed order. */
-export function intentsOf(words: readonly string[]): string[] {
-  const head = words.slice(0, INTENT_WINDOW + 1);
-  if (!head.some((word) => INTENT_WORDS.has(word))) return [];
-  const text = head.join(' ');
-  return INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
+/** True for a word an intent pattern starts with: text with none near its start has no intent. */
+export const mayAsk = (word: string): boolean => INTENT_WORDS.has(word);
+
+/**
+ * The intents a question's words express, in a fixed order. `memo`, when given, remembers them
+ * by the leading words they were read from: index building reads half a million phrasings, most
+ * of which begin alike ("when did the", "what was the").
+ */
+export function intentsOf(
+  words: readonly string[],
+  memo?: Map<string, readonly string[]>,
+): string[] {
+  const end = Math.min(words.length, INTENT_HEAD);
+  let asks = false;
+  for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
+  if (!asks) return [];
+  const text = words.slice(0, end).join(' ');
+  let intents = memo?.get(text);
+  if (intents === undefined) {
+    intents = INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
+    memo?.set(text, intents);
+  }
+  return [...intents];
+}
+
+/**
+ * FNV-1a hash of words joined by single spaces, without joining them: the exact-match key of a
+ * phrasing, stored as a number instead of a string.
+ */
+export function hashWords(words: readonly string[]): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) hash = Math.imul(hash ^ 32, 0x01000193);
+    const word = words[i]!;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 /** True for the pseudo-terms {@link intentsOf} produces. */
@@ -204,6 +254,12 @@ const expandYear = (word: string): string =>
  */
 export const COMMON_WORD = 200;
 
+/**
+ * How analysis reads a word of text that is not spell-checked (pack text): chat spellings as
+ * the words they stand for, two-digit years as years. Synonyms come after, over whole phrases.
+ */
+export const plainForm = (word: string): string => expandYear(CHAT_FORMS.get(word) ?? word);
+
 /** One analysed piece of text. */
 export interface Analysis {
   /** The words after typo correction and synonyms, function words kept: the exact-match key. */
@@ -227,7 +283,7 @@ export interface Analysis {
  * speller; questions with one.
  */
 export function analyze(text: string, synonyms: SynonymTable, speller?: SpellIndex): Analysis {
-  return analyzeWords(tokenize(normalizeText(text)), synonyms, speller);
+  return analyzeWords(wordsOf(text), synonyms, speller);
 }
 
 /** {@link analyze} for text already normalised and split into words. */

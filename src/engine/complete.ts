@@ -1,6 +1,7 @@
 import { analyze, isIntent, stemWord } from './analyze.js';
-import type { KnowledgeIndex } from './index.js';
+import { isCanonical, type KnowledgeIndex } from './index.js';
 import { normalizeText, tokenize } from './normalize.js';
+import { kthLargest } from './order.js';
 import type { ScoredFact, Scratch } from './score.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -29,19 +30,16 @@ function phrasingsStartingWith(
   const out: number[] = [];
   const canonicalFirst: number[] = [];
   const others: number[] = [];
-  const start = lowerBound(
-    index.byText.length,
-    (i) => index.phrasings[index.byText[i]!]!.text,
-    typed,
-  );
+  const textAt = (i: number) => index.phrasingText[index.byText[i]!]!;
+  const start = lowerBound(index.byText.length, textAt, typed);
   for (
     let i = start;
     i < index.byText.length && canonicalFirst.length + others.length < limit * 4;
     i++
   ) {
-    const phrasing = index.phrasings[index.byText[i]!]!;
-    if (!phrasing.text.startsWith(typed)) break;
-    (phrasing.canonical ? canonicalFirst : others).push(phrasing.factIndex);
+    if (!textAt(i).startsWith(typed)) break;
+    const p = index.byText[i]!;
+    (isCanonical(index, p) ? canonicalFirst : others).push(index.phrasingFact[p]!);
   }
   for (const f of [...canonicalFirst, ...others]) {
     if (!out.includes(f) && inScope(f)) out.push(f);
@@ -114,30 +112,55 @@ export function completeQuestion(
     if (shared[p] === 0) touched.push(p);
     shared[p]! += weight;
   };
-  for (const id of terms)
-    for (const p of index.phrasingPostings[id]!) touch(p, index.termWeight[id]!);
-  const slotHit = new Set<number>();
+  const postings = index.phrasingPostings;
+  for (const id of terms) {
+    for (let k = postings.start[id]!; k < postings.start[id + 1]!; k++) {
+      touch(postings.items[k]!, index.termWeight[id]!);
+    }
+  }
+  // A phrasing counts the unfinished word once, however many of its expansions it holds.
+  const slotHit = scratch.phrasingMark;
   for (const id of expansions) {
-    for (const p of index.phrasingPostings[id]!) {
-      if (slotHit.has(p)) continue;
-      slotHit.add(p);
+    for (let k = postings.start[id]!; k < postings.start[id + 1]!; k++) {
+      const p = postings.items[k]!;
+      if (slotHit[p] === 1) continue;
+      slotHit[p] = 1;
       touch(p, slotWeight);
     }
   }
 
-  const best = new Map<number, number>();
+  // Each fact's best phrasing score, in scratch space left at zero again below.
+  const best = scratch.factBest;
+  const facts: number[] = [];
   for (const p of touched) {
-    const phrasing = index.phrasings[p]!;
+    const phrasingMass = index.phrasingMass[p]!;
+    const factIndex = index.phrasingFact[p]!;
     const recall = shared[p]! / mass;
     shared[p] = 0;
-    const precision = phrasing.mass > 0 ? Math.min(1, (recall * mass) / phrasing.mass) : 0;
-    const score = 0.8 * recall + 0.2 * precision + (phrasing.canonical ? 0.001 : 0);
-    if (score > (best.get(phrasing.factIndex) ?? 0)) best.set(phrasing.factIndex, score);
+    slotHit[p] = 0;
+    const precision = phrasingMass > 0 ? Math.min(1, (recall * mass) / phrasingMass) : 0;
+    const score = 0.8 * recall + 0.2 * precision + (isCanonical(index, p) ? 0.001 : 0);
+    if (score > best[factIndex]!) {
+      if (best[factIndex] === 0) facts.push(factIndex);
+      best[factIndex] = score;
+    }
   }
   const seen = new Set(results.map((r) => r.factIndex));
-  const ranked = [...best]
-    .filter(([f]) => !seen.has(f) && inScope(f))
-    .map(([factIndex, score]) => ({ factIndex, score: Math.min(0.99, score) }))
-    .sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+  const eligible: number[] = [];
+  const scores: number[] = [];
+  for (const f of facts) {
+    const score = Math.min(0.99, best[f]!);
+    best[f] = 0;
+    if (seen.has(f) || !inScope(f)) continue;
+    eligible.push(f);
+    scores.push(score);
+  }
+  // Only the best few can make the list: those scoring at least the best few's last.
+  const least = kthLargest(scores, limit - results.length);
+  const ranked: ScoredFact[] = [];
+  eligible.forEach((factIndex, k) => {
+    if (scores[k]! >= least) ranked.push({ factIndex, score: scores[k]! });
+  });
+  ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   return [...results, ...ranked].slice(0, limit);
 }

@@ -1,10 +1,10 @@
 import type { Pack } from '../knowledge/schema.js';
 import { analyze, type Analysis } from './analyze.js';
 import { completeQuestion } from './complete.js';
-import { decide } from './decide.js';
-import { buildIndex, type KnowledgeIndex } from './index.js';
+import { decide, DECISION } from './decide.js';
+import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
-import { createScratch, rerank, scoreFacts, type ScoredFact } from './score.js';
+import { createScratch, RERANK_DEPTH, rerank, scoreFacts, type ScoredFact } from './score.js';
 import {
   approximate,
   buildSemanticIndex,
@@ -35,6 +35,18 @@ export interface EngineOptions {
    */
   readonly vectors?: WordVectors | null;
 }
+
+/** The most candidates {@link Engine.rank} lists. */
+export const MAX_RANKED = 25;
+
+/**
+ * The scored facts a question's verdict can use: `rank` lists at most {@link MAX_RANKED} and a
+ * verdict names at most four (the answer and three alternatives, or near misses), from a list
+ * in which `rerank` moves only the leading {@link RERANK_DEPTH}; and every fact that could be a
+ * "did you mean" candidate, since whether exactly one of them follows on from the previous
+ * answer decides between them.
+ */
+const KEEP = Object.freeze({ top: MAX_RANKED + RERANK_DEPTH, floor: DECISION.candidate });
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
@@ -126,7 +138,7 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
   };
 
   const rank = (analysis: Analysis, inScope: (f: number) => boolean): ScoredFact[] =>
-    rerank(index, analysis.words.join(' '), scoreFacts(index, analysis, scratch, inScope));
+    rerank(index, analysis.words.join(' '), scoreFacts(index, analysis, scratch, inScope, KEEP));
 
   const match = (text: string, options: AskOptions | undefined): MatchResult => {
     const inScope = scopeFilter(index, options);
@@ -141,13 +153,10 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
     }
     const analysis = analyzeQuestion(text);
 
-    const entry = index.exact.get(analysis.words.join(' '));
-    const exact = (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry).filter(
-      inScope,
-    );
+    const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
-      return answered(s, 1, scoreFacts(index, analysis, scratch, inScope), false, inScope);
+      return answered(s, 1, scoreFacts(index, analysis, scratch, inScope, KEEP), false, inScope);
     }
 
     const scored = rank(analysis, inScope);
@@ -209,7 +218,7 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
     rank(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const analysis = analyzeQuestion(text);
-      const limit = Math.max(0, Math.min(options?.limit ?? 10, 25));
+      const limit = Math.max(0, Math.min(options?.limit ?? 10, MAX_RANKED));
       return rank(analysis, scopeFilter(index, options)).slice(0, limit).map(candidate);
     },
     autocomplete(partial, options) {

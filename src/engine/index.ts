@@ -1,55 +1,64 @@
-import type { Fact, Pack } from '../knowledge/schema.js';
+import type { Pack } from '../knowledge/schema.js';
 import {
   analyzeWords,
   applySynonyms,
   buildSynonymTable,
+  hashWords,
   isIntent,
   stemWord,
   type SynonymTable,
 } from './analyze.js';
-import { normalizeText, tokenize } from './normalize.js';
+import { tokenize, wordsOf } from './normalize.js';
+import { orderByKey, orderByText } from './order.js';
+import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import { specificity } from './english.js';
 import { BUILTIN_SYNONYMS } from './thesaurus.js';
 import { LIGHT_WORDS, STOPWORDS } from './stopwords.js';
+import type { PackedFact } from './types.js';
 
 /** How much a term found only in a fact's answer counts, next to one in its phrasings. */
 export const ANSWER_FIELD_WEIGHT = 0.6;
 /** The most an everyday word (see {@link LIGHT_WORDS}) can weigh. */
 export const LIGHT_WORD_CAP = 0.35;
 
-/** One phrasing of a fact's question: its canonical question or an alternate. */
-export interface Phrasing {
-  readonly factIndex: number;
-  /** Where its term ids (without repeats) lie in {@link KnowledgeIndex.phrasingTerms}. */
-  readonly termStart: number;
-  readonly termEnd: number;
-  /** The sum of the terms' weights. */
-  readonly mass: number;
-  /** Normalised text, for character-level comparison and prefix completion. */
-  readonly text: string;
-  readonly canonical: boolean;
+/**
+ * Lists of numbers stored back to back in one array: list `i` is `items[start[i]]` up to, not
+ * including, `items[start[i + 1]]`. Hundreds of thousands of small typed arrays would cost more
+ * in object headers than in numbers; one array and its offsets cost only the numbers.
+ */
+export interface PackedLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
 }
 
-export interface IndexedFact {
-  readonly fact: Fact;
-  readonly pack: Pack;
-  /** Indices of this fact's phrasings; the first is the canonical question. */
-  readonly phrasings: readonly number[];
-}
+/** The length of list `i`. */
+export const listLength = (lists: PackedLists, i: number): number =>
+  lists.start[i + 1]! - lists.start[i]!;
 
 /**
  * Everything the engine precomputes at load so that answering is a handful of look-ups:
- * term ids and weights, postings from terms to phrasings and to facts, the exact-phrasing map,
+ * term ids and weights, postings from terms to phrasings and to facts, the exact-phrasing keys,
  * the typo corrector and a sorted list of phrasings for prefix completion.
+ *
+ * A phrasing is one way a fact's question is put: its canonical question or an alternate. The
+ * phrasings of fact `f` are numbered `factPhrasingStart[f]` up to `factPhrasingStart[f + 1]`,
+ * the canonical question first; everything about phrasing `p` lies at index `p` of the
+ * `phrasing…` arrays. Facts and phrasings are numbered in load order.
  */
 export interface KnowledgeIndex {
   readonly packs: readonly Pack[];
-  readonly facts: readonly IndexedFact[];
+  readonly facts: readonly PackedFact[];
   readonly factIndexById: ReadonlyMap<string, number>;
-  readonly phrasings: readonly Phrasing[];
-  /** Every phrasing's term ids, back to back (one array, not one per phrasing, to save memory). */
-  readonly phrasingTerms: Int32Array;
+  readonly factPhrasingStart: Int32Array;
+  readonly phrasingCount: number;
+  readonly phrasingFact: Int32Array;
+  /** Each phrasing's term ids, without repeats, in the order its text names them. */
+  readonly phrasingTerms: PackedLists;
+  /** The sum of each phrasing's term weights. */
+  readonly phrasingMass: Float64Array;
+  /** Each phrasing's normalised text, for character-level comparison and prefix completion. */
+  readonly phrasingText: readonly string[];
   readonly synonyms: SynonymTable;
   readonly speller: SpellIndex;
   readonly termIds: ReadonlyMap<string, number>;
@@ -57,15 +66,24 @@ export interface KnowledgeIndex {
   readonly termWeight: Float64Array;
   /** The weight a word unknown to every pack gets. */
   readonly unknownWeight: number;
-  /** term id → phrasing indices holding it. */
-  readonly phrasingPostings: readonly Int32Array[];
-  /** term id → pairs (fact index, field weight × 1000), flattened. */
-  readonly factPostings: readonly Int32Array[];
-  /** fact index → its term ids, sorted, and beside them each term's field weight × 1000. */
-  readonly factTerms: readonly Int32Array[];
-  readonly factTermWeights: readonly Uint16Array[];
-  /** Exact-match key → fact indices whose phrasing it is. */
-  readonly exact: ReadonlyMap<string, number | readonly number[]>;
+  /** Term id → the phrasings holding it, in order. */
+  readonly phrasingPostings: PackedLists;
+  /** Term id → the facts holding it, in order, with {@link factPostingWeights} beside. */
+  readonly factPostings: PackedLists;
+  /** For each item of {@link factPostings}: the term's field weight in that fact × 1000. */
+  readonly factPostingWeights: Uint16Array;
+  /** Fact index → its term ids, sorted, with {@link factTermWeights} beside. */
+  readonly factTerms: PackedLists;
+  /** For each item of {@link factTerms}: the term's field weight × 1000. */
+  readonly factTermWeights: Uint16Array;
+  /**
+   * The phrasings' exact-match keys (their words after synonyms, see `Analysis.words`) as
+   * hashes, sorted, with the phrasing of each beside it in {@link exactPhrasings}. A hash is a
+   * number where the key would be a string of forty-odd characters; a match is confirmed
+   * against the phrasing's own text (see {@link exactFacts}).
+   */
+  readonly exactHashes: Uint32Array;
+  readonly exactPhrasings: Int32Array;
   /** Phrasing indices ordered by their normalised text, for prefix completion. */
   readonly byText: Int32Array;
   /** Vocabulary words sorted, with the number of facts using each, for prefix completion. */
@@ -73,6 +91,10 @@ export interface KnowledgeIndex {
   /** For each vocabulary word, the term ids it stands for once synonyms are applied. */
   readonly vocabularyTerms: readonly (readonly number[])[];
 }
+
+/** True when phrasing `p` is its fact's canonical question. */
+export const isCanonical = (index: KnowledgeIndex, p: number): boolean =>
+  index.factPhrasingStart[index.phrasingFact[p]!] === p;
 
 /** Inverse document frequency, BM25's form: always positive, large for rare terms. */
 export function inverseFrequency(documents: number, frequency: number): number {
@@ -92,168 +114,212 @@ export function weightFor(word: string, idf: number): number {
   return LIGHT_WORDS.has(word) ? Math.min(weight, LIGHT_WORD_CAP) : weight;
 }
 
+/** First position in the sorted `values` holding `value` or more. */
+function lowerBound(values: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The facts (in load order, without repeats) one of whose phrasings has exactly these words as
+ * its exact-match key. Hashes only point at phrasings; each is confirmed by analysing its text
+ * again, so a hash collision never answers a question.
+ */
+export function exactFacts(index: KnowledgeIndex, words: readonly string[]): number[] {
+  const hash = hashWords(words);
+  const out: number[] = [];
+  for (
+    let i = lowerBound(index.exactHashes, hash);
+    i < index.exactHashes.length && index.exactHashes[i] === hash;
+    i++
+  ) {
+    const p = index.exactPhrasings[i]!;
+    const key = analyzeWords(tokenize(index.phrasingText[p]!), index.synonyms).words;
+    if (key.length !== words.length || key.some((word, k) => word !== words[k])) continue;
+    const f = index.phrasingFact[p]!;
+    if (!out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Inverts packed lists: for each value, the lists that hold it, in list order (a list must not
+ * hold a value twice). `from[j]` is where item `j` of the result came from in `lists.items`, to
+ * carry along what lies beside the items.
+ */
+function invert(lists: PackedLists, values: number): { inverted: PackedLists; from: Int32Array } {
+  const start = new Int32Array(values + 1);
+  for (const value of lists.items) start[value + 1]! += 1;
+  for (let v = 0; v < values; v++) start[v + 1]! += start[v]!;
+  const items = new Int32Array(lists.items.length);
+  const from = new Int32Array(lists.items.length);
+  const next = start.slice(0, values);
+  for (let list = 0; list + 1 < lists.start.length; list++) {
+    for (let k = lists.start[list]!; k < lists.start[list + 1]!; k++) {
+      const at = next[lists.items[k]!]!++;
+      items[at] = list;
+      from[at] = k;
+    }
+  }
+  return { inverted: { start, items }, from };
+}
+
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const synonyms = buildSynonymTable([
     ...packs.flatMap((pack) => Object.entries(pack.synonyms)),
     ...Object.entries(BUILTIN_SYNONYMS),
   ]);
+  const reader = createTermReader(synonyms);
 
-  const facts: IndexedFact[] = [];
-  /** Each fact's phrasing indices, filled in as the phrasings are laid out. */
-  const factPhrasings: number[][] = [];
+  const facts: PackedFact[] = [];
   const factIndexById = new Map<string, number>();
-  const wordFrequency = new Map<string, number>();
-  const termIds = new Map<string, number>();
-  const termWords: string[] = [];
+  const factPhrasingStart: number[] = [0];
+  const phrasingFact: number[] = [];
+  const phrasingText: string[] = [];
+  const phrasingHash: number[] = [];
+  const phrasingTermStart: number[] = [0];
+  const phrasingTermItems: number[] = [];
+  const factTermStart: number[] = [0];
+  const factTermItems: number[] = [];
+  const factTermWeightItems: number[] = [];
+  /** term id → how many facts hold it. */
   const termDocs: number[] = [];
-  const termFirstWord: string[] = [];
+  /** term id → 1 + the last fact holding it, and 1 + the last holding it in a strong field. */
+  const inFact: number[] = [];
+  const strongInFact: number[] = [];
 
-  const termIdOf = (term: string, word: string): number => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termWords.length;
-      termIds.set(term, id);
-      termWords.push(term);
+  // One pass reads every fact: its phrasings, keywords and answer become term ids.
+  const termsRead: number[] = [];
+  /** The fact's term ids so far, without repeats. */
+  const union: number[] = [];
+  const hold = (f: number, id: number, strong: boolean) => {
+    while (termDocs.length <= id) {
       termDocs.push(0);
-      termFirstWord.push(word);
+      inFact.push(0);
+      strongInFact.push(0);
     }
-    return id;
+    if (strong) strongInFact[id] = f + 1;
+    if (inFact[id] === f + 1) return;
+    inFact[id] = f + 1;
+    union.push(id);
   };
-
-  interface Draft {
-    phrasingTerms: { terms: number[]; key: string; text: string }[];
-    answerTerms: Set<number>;
-    strongTerms: Set<number>;
-  }
-  const drafts: Draft[] = [];
-
-  const countWords = (words: readonly string[], seen: Set<string>) => {
-    for (const word of words) {
-      if (seen.has(word)) continue;
-      seen.add(word);
-      wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
-    }
-  };
-  const termsOf = (words: readonly string[]) => {
-    const analysis = analyzeWords(words, synonyms);
-    const ids = new Set<number>();
-    analysis.terms.forEach((term, i) => ids.add(termIdOf(term, analysis.termWords[i]!)));
-    return { ids: [...ids], key: analysis.words.join(' ') };
-  };
-
   for (const pack of packs) {
     for (const fact of pack.facts) {
       if (factIndexById.has(fact.id)) continue;
-      factIndexById.set(fact.id, facts.length);
-      const seenWords = new Set<string>();
-      const read = (text: string) => {
-        const normalized = normalizeText(text);
-        const words = tokenize(normalized);
-        countWords(words, seenWords);
-        return { normalized, words };
-      };
-      const phrasingTerms = [fact.question, ...fact.alternates].map((text) => {
-        const { normalized, words } = read(text);
-        const { ids, key } = termsOf(words);
-        return { terms: ids, key, text: normalized };
-      });
-      const strongTerms = new Set<number>();
-      for (const p of phrasingTerms) for (const id of p.terms) strongTerms.add(id);
-      for (const keyword of fact.keywords) {
-        for (const id of termsOf(read(keyword).words).ids) strongTerms.add(id);
+      const f = facts.length;
+      factIndexById.set(fact.id, f);
+      facts.push({ fact, pack });
+      union.length = 0;
+
+      for (const text of [fact.question, ...fact.alternates]) {
+        const from = phrasingTermItems.length;
+        const { text: normalized, key } = reader.readPhrasing(text, f, phrasingTermItems);
+        for (let k = from; k < phrasingTermItems.length; k++) hold(f, phrasingTermItems[k]!, true);
+        phrasingTermStart.push(phrasingTermItems.length);
+        phrasingFact.push(f);
+        phrasingText.push(normalized);
+        phrasingHash.push(key);
       }
-      const answerTerms = new Set<number>(termsOf(read(fact.answer).words).ids);
-      for (const id of strongTerms) termDocs[id]! += 1;
-      for (const id of answerTerms) if (!strongTerms.has(id)) termDocs[id]! += 1;
-      drafts.push({ phrasingTerms, answerTerms, strongTerms });
-      const phrasingsOfFact: number[] = [];
-      factPhrasings.push(phrasingsOfFact);
-      facts.push({ fact, pack, phrasings: phrasingsOfFact });
+      factPhrasingStart.push(phrasingFact.length);
+      for (const keyword of fact.keywords) {
+        termsRead.length = 0;
+        reader.read(keyword, f, termsRead);
+        for (const id of termsRead) hold(f, id, true);
+      }
+      termsRead.length = 0;
+      reader.read(fact.answer, f, termsRead);
+      for (const id of termsRead) hold(f, id, false);
+
+      for (const id of Int32Array.from(union).sort()) {
+        termDocs[id]! += 1;
+        factTermItems.push(id);
+        factTermWeightItems.push(
+          Math.round((strongInFact[id] === f + 1 ? 1 : ANSWER_FIELD_WEIGHT) * 1000),
+        );
+      }
+      factTermStart.push(factTermItems.length);
     }
   }
+
+  const wordFrequency = reader.wordFrequency();
   for (const [canonical, variants] of packs.flatMap((p) => Object.entries(p.synonyms))) {
     for (const text of [canonical, ...variants]) {
-      for (const word of tokenize(normalizeText(text))) {
+      for (const word of wordsOf(text)) {
         if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
       }
     }
   }
 
   const documents = facts.length;
-  const termWeight = new Float64Array(termWords.length);
-  for (let id = 0; id < termWords.length; id++) {
-    termWeight[id] = weightFor(termFirstWord[id]!, inverseFrequency(documents, termDocs[id]!));
+  const termCount = reader.termFirstWord.length;
+  const termWeight = new Float64Array(termCount);
+  for (let id = 0; id < termCount; id++) {
+    termWeight[id] = weightFor(
+      reader.termFirstWord[id]!,
+      inverseFrequency(documents, termDocs[id] ?? 0),
+    );
   }
 
-  const phrasings: Phrasing[] = [];
-  const phrasingLists: number[][] = termWords.map(() => []);
-  const factLists: number[][] = termWords.map(() => []);
-  // A phrasing key nearly always belongs to one fact: a number, and a list only when shared.
-  const exact = new Map<string, number | number[]>();
-  const factTerms: Int32Array[] = [];
-  const factTermWeights: Uint16Array[] = [];
-  const allTerms: number[] = [];
-  drafts.forEach((draft, factIndex) => {
-    const mine = factPhrasings[factIndex]!;
-    draft.phrasingTerms.forEach((p, order) => {
-      const index = phrasings.length;
-      let mass = 0;
-      const termStart = allTerms.length;
-      for (const id of p.terms) {
-        mass += termWeight[id]!;
-        phrasingLists[id]!.push(index);
-        allTerms.push(id);
-      }
-      phrasings.push({
-        factIndex,
-        termStart,
-        termEnd: allTerms.length,
-        mass,
-        text: p.text,
-        canonical: order === 0,
-      });
-      mine.push(index);
-      const entry = exact.get(p.key);
-      if (entry === undefined) exact.set(p.key, factIndex);
-      else if (typeof entry === 'number') {
-        if (entry !== factIndex) exact.set(p.key, [entry, factIndex]);
-      } else if (!entry.includes(factIndex)) entry.push(factIndex);
-    });
-    const ids = Int32Array.from(new Set([...draft.strongTerms, ...draft.answerTerms])).sort();
-    const weights = new Uint16Array(ids.length);
-    ids.forEach((id, k) => {
-      const weight = Math.round((draft.strongTerms.has(id) ? 1 : ANSWER_FIELD_WEIGHT) * 1000);
-      weights[k] = weight;
-      factLists[id]!.push(factIndex, weight);
-    });
-    factTerms.push(ids);
-    factTermWeights.push(weights);
-  });
+  const phrasingCount = phrasingFact.length;
+  const phrasingTerms: PackedLists = {
+    start: Int32Array.from(phrasingTermStart),
+    items: Int32Array.from(phrasingTermItems),
+  };
+  const phrasingMass = new Float64Array(phrasingCount);
+  for (let p = 0; p < phrasingCount; p++) {
+    let mass = 0;
+    for (let k = phrasingTerms.start[p]!; k < phrasingTerms.start[p + 1]!; k++) {
+      mass += termWeight[phrasingTerms.items[k]!]!;
+    }
+    phrasingMass[p] = mass;
+  }
+  const factTerms: PackedLists = {
+    start: Int32Array.from(factTermStart),
+    items: Int32Array.from(factTermItems),
+  };
+  const factTermWeights = Uint16Array.from(factTermWeightItems);
+  const factInversion = invert(factTerms, termCount);
+  const factPostingWeights = new Uint16Array(factInversion.from.length);
+  factInversion.from.forEach((k, j) => (factPostingWeights[j] = factTermWeights[k]!));
 
-  const byText = Int32Array.from(phrasings.keys()).sort((a, b) => {
-    const x = phrasings[a]!.text;
-    const y = phrasings[b]!.text;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  const hashes = Uint32Array.from(phrasingHash);
+  const exactPhrasings = orderByKey(hashes);
+  const exactHashes = new Uint32Array(exactPhrasings.length);
+  exactPhrasings.forEach((p, k) => (exactHashes[k] = hashes[p]!));
+
+  const byText = orderByText(phrasingText);
   const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();
+  const termIds = reader.termIds;
 
   return {
     packs,
     facts,
     factIndexById,
-    phrasings,
-    phrasingTerms: Int32Array.from(allTerms),
+    factPhrasingStart: Int32Array.from(factPhrasingStart),
+    phrasingCount,
+    phrasingFact: Int32Array.from(phrasingFact),
+    phrasingTerms,
+    phrasingMass,
+    phrasingText,
     synonyms,
     speller: buildSpellIndex(wordFrequency),
     termIds,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
-    phrasingPostings: phrasingLists.map((list) => Int32Array.from(list)),
-    factPostings: factLists.map((list) => Int32Array.from(list)),
+    phrasingPostings: invert(phrasingTerms, termCount).inverted,
+    factPostings: factInversion.inverted,
+    factPostingWeights,
     factTerms,
     factTermWeights,
-    exact,
+    exactHashes,
+    exactPhrasings,
     byText,
     vocabulary,
     vocabularyTerms: vocabulary.map((word) =>

@@ -2,7 +2,8 @@ import Fuse from 'fuse.js';
 import { isIntent, type Analysis } from './analyze.js';
 import { specificity } from './english.js';
 import type { KnowledgeIndex } from './index.js';
-import { weightFor } from './index.js';
+import { listLength, weightFor } from './index.js';
+import { kthLargest } from './order.js';
 
 /**
  * How the final score mixes its signals. The phrasing score asks "is this one of the ways the
@@ -93,13 +94,13 @@ const COMMON_TERM_MIN = 500;
 
 /** The field weight × 1000 with which fact `f` holds term `id`, or 0 when it does not. */
 function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
-  const ids = index.factTerms[f]!;
-  let lo = 0;
-  let hi = ids.length - 1;
+  const { start, items } = index.factTerms;
+  let lo = start[f]!;
+  let hi = start[f + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const value = ids[mid]!;
-    if (value === id) return index.factTermWeights[f]![mid]!;
+    const value = items[mid]!;
+    if (value === id) return index.factTermWeights[mid]!;
     if (value < id) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -114,6 +115,11 @@ export interface Scratch {
   readonly phrasingShared: Float64Array;
   readonly factShared: Float64Array;
   readonly factBest: Float64Array;
+  /** Each scored fact's score and whether it explains the whole question, by fact index. */
+  readonly factScore: Float64Array;
+  readonly factComplete: Uint8Array;
+  /** A mark per phrasing, for autocomplete. */
+  readonly phrasingMark: Uint8Array;
 }
 
 export function createScratch(index: KnowledgeIndex): Scratch {
@@ -121,21 +127,36 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     factHits: new Int32Array(index.facts.length),
     factTellingHits: new Int32Array(index.facts.length),
     factIntentHits: new Int32Array(index.facts.length),
-    phrasingShared: new Float64Array(index.phrasings.length),
+    phrasingShared: new Float64Array(index.phrasingCount),
     factShared: new Float64Array(index.facts.length),
     factBest: new Float64Array(index.facts.length),
+    factScore: new Float64Array(index.facts.length),
+    factComplete: new Uint8Array(index.facts.length),
+    phrasingMark: new Uint8Array(index.phrasingCount),
   };
 }
 
 /**
+ * Which of the scored facts a caller needs: the best `top` of them, and any scoring at least
+ * `floor`. Either way a prefix of the whole ranking, so nothing else about it changes; a
+ * question made of common words can touch thousands of facts that nobody will ever look at.
+ */
+export interface Keep {
+  readonly top: number;
+  readonly floor: number;
+}
+
+/**
  * Scores every fact that shares a term with the question, best first (ties by load order), for
- * the facts `inScope` accepts. Only postings of the question's terms are visited.
+ * the facts `inScope` accepts; with `keep`, only those it asks for. Only postings of the
+ * question's terms are visited.
  */
 export function scoreFacts(
   index: KnowledgeIndex,
   analysis: Analysis,
   scratch: Scratch,
   inScope: (factIndex: number) => boolean,
+  keep?: Keep,
 ): ScoredFact[] {
   const { terms, mass } = queryTerms(index, analysis);
   if (mass === 0) return [];
@@ -156,18 +177,17 @@ export function scoreFacts(
   // candidates already found, checked one by one, instead of walking its long postings.
   const known = terms
     .filter((t) => t.id >= 0)
-    .sort((a, b) => index.factPostings[a.id]!.length - index.factPostings[b.id]!.length);
+    .sort((a, b) => listLength(index.factPostings, a.id) - listLength(index.factPostings, b.id));
+  const { phrasingTerms, factPostings, factPostingWeights, phrasingPostings } = index;
   for (const term of known) {
-    const postings = index.factPostings[term.id]!;
+    const from = factPostings.start[term.id]!;
+    const to = factPostings.start[term.id + 1]!;
     const common =
-      touchedFacts.length > 0 &&
-      postings.length / 2 > COMMON_TERM_MIN &&
-      postings.length / 2 > touchedFacts.length * 8;
+      touchedFacts.length > 0 && to - from > COMMON_TERM_MIN && to - from > touchedFacts.length * 8;
     if (common) {
       for (const p of touchedPhrasings) {
-        const { termStart, termEnd } = index.phrasings[p]!;
-        for (let k = termStart; k < termEnd; k++) {
-          if (index.phrasingTerms[k] === term.id) {
+        for (let k = phrasingTerms.start[p]!; k < phrasingTerms.start[p + 1]!; k++) {
+          if (phrasingTerms.items[k] === term.id) {
             phrasingShared[p]! += term.weight;
             break;
           }
@@ -183,14 +203,15 @@ export function scoreFacts(
       }
       continue;
     }
-    for (const p of index.phrasingPostings[term.id]!) {
+    for (let k = phrasingPostings.start[term.id]!; k < phrasingPostings.start[term.id + 1]!; k++) {
+      const p = phrasingPostings.items[k]!;
       if (phrasingShared[p] === 0) touchedPhrasings.push(p);
       phrasingShared[p]! += term.weight;
     }
-    for (let i = 0; i < postings.length; i += 2) {
-      const f = postings[i]!;
+    for (let k = from; k < to; k++) {
+      const f = factPostings.items[k]!;
       if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
-      factShared[f]! += (term.weight * postings[i + 1]!) / 1000;
+      factShared[f]! += (term.weight * factPostingWeights[k]!) / 1000;
       if (term.intent) factIntentHits[f]! += 1;
       else factHits[f]! += 1;
       if (term.telling) factTellingHits[f]! += 1;
@@ -201,14 +222,17 @@ export function scoreFacts(
   for (const p of touchedPhrasings) {
     const shared = phrasingShared[p]!;
     phrasingShared[p] = 0;
-    const phrasing = index.phrasings[p]!;
+    const phrasingMass = index.phrasingMass[p]!;
+    const factIndex = index.phrasingFact[p]!;
     const recall = shared / mass;
-    const precision = phrasing.mass > 0 ? shared / phrasing.mass : 0;
+    const precision = phrasingMass > 0 ? shared / phrasingMass : 0;
     const f = (1 + beta2) * ((recall * precision) / (beta2 * precision + recall));
-    if (f > factBest[phrasing.factIndex]!) factBest[phrasing.factIndex] = f;
+    if (f > factBest[factIndex]!) factBest[factIndex] = f;
   }
 
-  const scored: ScoredFact[] = [];
+  const { factScore, factComplete } = scratch;
+  const positive: number[] = [];
+  const positiveScores: number[] = [];
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
   for (const f of touchedFacts) {
     const coverage = Math.min(1, factShared[f]! / mass);
@@ -226,7 +250,19 @@ export function scoreFacts(
       ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
       explained ** SCORE_WEIGHTS.unexplained *
       intentFactor;
-    if (score > 0) scored.push({ factIndex: f, score, complete });
+    if (score > 0) {
+      positive.push(f);
+      positiveScores.push(score);
+      factScore[f] = score;
+      factComplete[f] = complete ? 1 : 0;
+    }
+  }
+  const least =
+    keep === undefined ? -Infinity : Math.min(kthLargest(positiveScores, keep.top), keep.floor);
+  const scored: ScoredFact[] = [];
+  for (const f of positive) {
+    const score = factScore[f]!;
+    if (score >= least) scored.push({ factIndex: f, score, complete: factComplete[f] === 1 });
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   return scored;
@@ -256,9 +292,16 @@ export function rerank(
   if (!first || !second || first.score - second.score > TIE || text.length === 0)
     return [...scored];
   const tied = scored.filter((s) => first.score - s.score <= TIE).slice(0, RERANK_DEPTH);
-  const docs = tied.flatMap(({ factIndex }) =>
-    index.facts[factIndex]!.phrasings.map((p) => ({ factIndex, text: index.phrasings[p]!.text })),
-  );
+  const docs: { factIndex: number; text: string }[] = [];
+  for (const { factIndex } of tied) {
+    for (
+      let p = index.factPhrasingStart[factIndex]!;
+      p < index.factPhrasingStart[factIndex + 1]!;
+      p++
+    ) {
+      docs.push({ factIndex, text: index.phrasingText[p]! });
+    }
+  }
   const similarity = new Map<number, number>();
   const fuse = new Fuse(docs, FUSE_OPTIONS);
   for (const hit of fuse.search(text.slice(0, RERANK_PATTERN_LENGTH))) {

@@ -1,9 +1,17 @@
 /**
  * Typo correction against the packs' own vocabulary, with a symmetric-delete index: every word
  * is stored under the strings left after deleting up to two of its letters, so a misspelt word
- * finds its candidates by a few map look-ups instead of a scan of the vocabulary. Candidates are
+ * finds its candidates by a few look-ups instead of a scan of the vocabulary. Candidates are
  * then confirmed with an edit distance that counts a swap of neighbours as one edit.
+ *
+ * The deletion strings are stored as 32-bit hashes in one sorted array, not as strings in a
+ * map: a vocabulary of 20,000 words has about a million of them. A hash collision can only add
+ * a candidate, which the edit distance then judges like any other: every word within the
+ * allowed edits is found anyway (the word side is indexed two letters deeper than its own
+ * length allows), so an extra candidate cannot change the correction.
  */
+
+import { orderByKey } from './order.js';
 
 /** How many edits a word of this length may be away from its correction. */
 export function allowedEdits(length: number): number {
@@ -12,25 +20,45 @@ export function allowedEdits(length: number): number {
   return 2;
 }
 
-/** The strings left after deleting up to `depth` characters (including the word itself). */
-function deletes(word: string, depth: number): Set<string> {
-  const out = new Set<string>([word]);
-  let frontier = [word];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      if (w.length <= 1) continue;
-      for (let i = 0; i < w.length; i++) {
-        const shorter = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(shorter)) {
-          out.add(shorter);
-          next.push(shorter);
-        }
-      }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Appends to `out` the FNV-1a hash of every string left after deleting up to `depth` characters
+ * of `word`: the word itself, never the empty string. A string left by different deletions
+ * ("aab" less either "a") comes once for each.
+ */
+function deletionHashes(word: string, depth: number, out: number[]): void {
+  /** The positions deleted so far, increasing. */
+  const deleted: number[] = [];
+  const visit = (from: number) => {
+    let hash = FNV_OFFSET;
+    let next = 0;
+    for (let k = 0; k < word.length; k++) {
+      if (deleted[next] === k) next++;
+      else hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
     }
-    frontier = next;
+    out.push(hash >>> 0);
+    if (deleted.length === depth || word.length - deleted.length <= 1) return;
+    for (let i = from; i < word.length; i++) {
+      deleted.push(i);
+      visit(i + 1);
+      deleted.pop();
+    }
+  };
+  visit(0);
+}
+
+/** First position in the sorted `values` holding `value` or more. */
+function lowerBound(values: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  return lo;
 }
 
 /**
@@ -72,19 +100,26 @@ export interface SpellIndex {
  * words the more frequent wins, then the alphabetically first, so corrections are deterministic.
  */
 export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): SpellIndex {
-  // Most deletion strings belong to one word: store that word alone and make a list only on a
-  // collision, which keeps the map several times smaller on large vocabularies.
-  const byDelete = new Map<string, string | string[]>();
+  const dictionary: string[] = [];
+  const hashes: number[] = [];
+  const owners: number[] = [];
   for (const word of frequencies.keys()) {
     const depth = allowedEdits(word.length + 2);
     if (depth === 0 || /\d/.test(word)) continue;
-    for (const variant of deletes(word, depth)) {
-      const entry = byDelete.get(variant);
-      if (entry === undefined) byDelete.set(variant, word);
-      else if (typeof entry === 'string') byDelete.set(variant, [entry, word]);
-      else entry.push(word);
-    }
+    const from = hashes.length;
+    deletionHashes(word, depth, hashes);
+    for (let k = from; k < hashes.length; k++) owners.push(dictionary.length);
+    dictionary.push(word);
   }
+  const unsorted = Uint32Array.from(hashes);
+  const order = orderByKey(unsorted);
+  /** Deletion hashes, sorted, and beside each the dictionary word it came from. */
+  const byHash = new Uint32Array(order.length);
+  const owner = new Int32Array(order.length);
+  order.forEach((k, at) => {
+    byHash[at] = unsorted[k]!;
+    owner[at] = owners[k]!;
+  });
 
   return {
     has: (word) => frequencies.has(word),
@@ -95,13 +130,15 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
       let best: string | undefined;
       let bestDistance = max + 1;
       let bestFrequency = -1;
-      const seen = new Set<string>();
-      for (const variant of deletes(word, max)) {
-        const entry = byDelete.get(variant);
-        if (entry === undefined) continue;
-        for (const candidate of typeof entry === 'string' ? [entry] : entry) {
-          if (seen.has(candidate)) continue;
-          seen.add(candidate);
+      const seen = new Set<number>();
+      const variants: number[] = [];
+      deletionHashes(word, max, variants);
+      for (const hash of variants) {
+        for (let k = lowerBound(byHash, hash); k < byHash.length && byHash[k] === hash; k++) {
+          const at = owner[k]!;
+          if (seen.has(at)) continue;
+          seen.add(at);
+          const candidate = dictionary[at]!;
           const distance = editDistance(word, candidate, max);
           if (distance > max) continue;
           // Short words must keep their first letter ("bhuto" → "bhutto", never "mhutto"),

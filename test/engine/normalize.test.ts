@@ -1,8 +1,12 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
+  isNormalized,
   MAX_QUESTION_LENGTH,
   normalizeText,
+  tokenize,
   truncateQuestion,
+  wordsOf,
 } from '../../src/engine/normalize.js';
 
 describe('normalizeText', () => {
@@ -47,5 +51,52 @@ describe('truncateQuestion', () => {
     const cut = truncateQuestion('😀'.repeat(MAX_QUESTION_LENGTH + 10));
     expect(Array.from(cut.text)).toHaveLength(MAX_QUESTION_LENGTH);
     expect(cut.text).not.toMatch(/[\uD800-\uDBFF]$/);
+  });
+});
+
+describe('wordsOf', () => {
+  /** Text made of the characters where the plain-text reading could go wrong. */
+  const tricky = fc
+    .array(
+      fc.constantFrom(
+        ..."aZ09.,. ?!-'`’s<@[]:/_~|\t\né".split(''),
+        'http://x.y',
+        '1,234',
+        '12,3456',
+        "it's",
+        '3.5',
+        'ABC',
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join(''));
+
+  test.prop([fc.oneof(tricky, fc.string({ maxLength: 200 }))])(
+    'reads the same words as tokenize(normalizeText(text))',
+    (text) => {
+      expect(wordsOf(text)).toEqual(tokenize(normalizeText(text)));
+    },
+  );
+
+  test.prop([tricky])('isNormalized only for text normalizeText leaves as it is', (text) => {
+    if (isNormalized(text)) expect(normalizeText(text)).toBe(text);
+  });
+
+  it.each(['when did bhutto visit', 'the 36.2 million', 'a'])('%j is normalized', (text) => {
+    expect(isNormalized(text)).toBe(true);
+  });
+
+  it.each(['When', 'a  b', ' a', 'a ', 'a. b', '1. 2', 'a?', "a's", ''])('%j is not', (text) => {
+    expect(isNormalized(text)).toBe(false);
+  });
+
+  it.each([
+    'When did BHUTTO go to Moscow?',
+    '36.2 million to 92.3, not 3.62. 1..2 .5 5. a.b',
+    "bhutto's visit, 4,500 rubles",
+    '',
+    '  ?? ',
+  ])('reads %j like the full fold', (text) => {
+    expect(wordsOf(text)).toEqual(tokenize(normalizeText(text)));
   });
 });

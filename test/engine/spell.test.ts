@@ -1,5 +1,6 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { buildSpellIndex, editDistance } from '../../src/engine/spell.js';
+import { allowedEdits, buildSpellIndex, editDistance } from '../../src/engine/spell.js';
 
 const speller = buildSpellIndex(
   new Map([
@@ -38,5 +39,43 @@ describe('typo correction', () => {
   it('counts a swap of neighbouring letters as one edit', () => {
     expect(editDistance('soveit', 'soviet', 2)).toBe(1);
     expect(editDistance('moscow', 'moskow', 2)).toBe(1);
+  });
+});
+
+describe('the symmetric-delete index', () => {
+  /** The correction by scanning every known word: what the index must find. */
+  const scan = (frequencies: ReadonlyMap<string, number>, word: string): string | undefined => {
+    if (frequencies.has(word)) return word;
+    const max = allowedEdits(word.length);
+    if (max === 0 || /\d/.test(word)) return undefined;
+    let best: [number, number, string] | undefined;
+    for (const [candidate, frequency] of frequencies) {
+      if (/\d/.test(candidate)) continue;
+      const distance = editDistance(word, candidate, max);
+      if (distance > max) continue;
+      if (candidate[0] !== word[0] && word.length < 6 && candidate.slice(1) !== word) continue;
+      const key: [number, number, string] = [distance, -frequency, candidate];
+      if (
+        !best ||
+        key[0] < best[0] ||
+        (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))
+      )
+        best = key;
+    }
+    return best?.[2];
+  };
+  const word = fc.string({
+    unit: fc.constantFrom('a', 'b', 'c', 'd', '1'),
+    minLength: 1,
+    maxLength: 10,
+  });
+
+  test.prop([
+    fc.array(fc.tuple(word, fc.nat({ max: 3 })), { maxLength: 60 }),
+    fc.array(word, { maxLength: 20 }),
+  ])('finds the same correction as a scan of the vocabulary', (entries, queries) => {
+    const frequencies = new Map(entries);
+    const index = buildSpellIndex(frequencies);
+    for (const query of queries) expect(index.correct(query)).toBe(scan(frequencies, query));
   });
 });

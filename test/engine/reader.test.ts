@@ -1,0 +1,56 @@
+import { fc, test } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { analyzeWords, buildSynonymTable, hashWords } from '../../src/engine/analyze.js';
+import { tokenize, normalizeText } from '../../src/engine/normalize.js';
+import { createTermReader } from '../../src/engine/reader.js';
+import { BUILTIN_SYNONYMS } from '../../src/engine/thesaurus.js';
+
+const synonyms = buildSynonymTable([
+  ['soviet union', ['ussr', 'soviets']],
+  ['zab', ['zabba']],
+  ...Object.entries(BUILTIN_SYNONYMS),
+]);
+
+const text = fc
+  .array(
+    fc.constantFrom(
+      'When',
+      'did',
+      'the',
+      'USSR',
+      'soviet',
+      'union',
+      'zabs',
+      'zab',
+      'what year',
+      'wat',
+      'in 72',
+      'goals',
+      'paid off',
+      'visited',
+      'visits',
+      "Bhutto's",
+      '4,500',
+      'é',
+      '?',
+      'who',
+    ),
+    { maxLength: 14 },
+  )
+  .map((words) => words.join(' '));
+
+test.prop([fc.array(text, { minLength: 1, maxLength: 6 })])(
+  'reads the terms and words analyzeWords gives, each text in turn',
+  (texts) => {
+    const reader = createTermReader(synonyms);
+    const termOf = (id: number) => [...reader.termIds].find(([, v]) => v === id)?.[0];
+    texts.forEach((t, fact) => {
+      const ids: number[] = [];
+      const { text: normalized, key } = reader.readPhrasing(t, fact, ids);
+      const analysis = analyzeWords(tokenize(normalizeText(t)), synonyms);
+      expect(normalized).toBe(normalizeText(t));
+      expect(key).toBe(hashWords(analysis.words));
+      expect(ids.map(termOf)).toEqual(analysis.terms);
+    });
+  },
+);
