@@ -282,15 +282,27 @@ export interface Analysis {
  * speller is given), apply synonyms, drop function words, stem. Facts are analysed without a
  * speller; questions with one.
  */
-export function analyze(text: string, synonyms: SynonymTable, speller?: SpellIndex): Analysis {
-  return analyzeWords(wordsOf(text), synonyms, speller);
+export function analyze(
+  text: string,
+  synonyms: SynonymTable,
+  speller?: SpellIndex,
+  choose?: ChooseCorrection,
+): Analysis {
+  return analyzeWords(wordsOf(text), synonyms, speller, choose);
 }
+
+/**
+ * Picks among equally close corrections of one word (most frequent first), given the question's
+ * words: "ptel" is "patel" beside "wildly" when a fact speaks of both, though "peel" is commoner.
+ */
+export type ChooseCorrection = (candidates: readonly string[], words: readonly string[]) => string;
 
 /** {@link analyze} for text already normalised and split into words. */
 export function analyzeWords(
   tokens: readonly string[],
   synonyms: SynonymTable,
   speller?: SpellIndex,
+  choose?: ChooseCorrection,
 ): Analysis {
   const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
   const corrections = new Map<string, string>();
@@ -300,7 +312,8 @@ export function analyzeWords(
         const common = englishCount(word) >= COMMON_WORD;
         // A common word is taken as meant unless its correction completes a phrase the synonym
         // tables name with the word beside it: "steal mills" is "steel mills".
-        const fix = speller.correct(word);
+        const candidates = speller.candidates(word);
+        const fix = choose && candidates.length > 1 ? choose(candidates, raw) : candidates[0];
         if (fix === undefined) return word;
         if (
           common &&

@@ -4,7 +4,14 @@ import { completeQuestion } from './complete.js';
 import { decide, DECISION } from './decide.js';
 import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
-import { createScratch, RERANK_DEPTH, rerank, scoreFacts, type ScoredFact } from './score.js';
+import {
+  correctionChooser,
+  createScratch,
+  RERANK_DEPTH,
+  rerank,
+  scoreFacts,
+  type ScoredFact,
+} from './score.js';
 import {
   approximate,
   buildSemanticIndex,
@@ -78,8 +85,9 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
       return semantic.nearest(word);
     },
   };
+  const chooseCorrection = correctionChooser(index);
   const analyzeQuestion = (text: string): Analysis => {
-    const analysis = analyze(text, index.synonyms, index.speller);
+    const analysis = analyze(text, index.synonyms, index.speller, chooseCorrection);
     return options.vectors === null ? analysis : approximate(analysis, index, lazySemantic);
   };
 

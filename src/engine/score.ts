@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
-import { isIntent, type Analysis } from './analyze.js';
+import { isIntent, stemWord, type Analysis, type ChooseCorrection } from './analyze.js';
+import { STOPWORDS } from './stopwords.js';
 import { specificity } from './english.js';
 import type { KnowledgeIndex } from './index.js';
 import { listLength, weightFor } from './index.js';
@@ -105,6 +106,45 @@ function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
     else hi = mid - 1;
   }
   return 0;
+}
+
+/** How many of a correction's facts are checked against the question's other words. */
+const CONTEXT_FACTS = 2_000;
+
+/**
+ * Chooses among equally close corrections the one a fact speaks of together with the most (by
+ * weight) of the question's other words; the most frequent when none does better.
+ */
+export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
+  const termOf = (word: string) => index.termIds.get(stemWord(word));
+  return (candidates, words) => {
+    const others: number[] = [];
+    for (const word of words) {
+      if (STOPWORDS.has(word) || candidates.includes(word)) continue;
+      const id = termOf(word);
+      if (id !== undefined && !others.includes(id)) others.push(id);
+    }
+    let best = candidates[0]!;
+    let bestShared = 0;
+    for (const candidate of candidates) {
+      const id = termOf(candidate);
+      if (id === undefined) continue;
+      const from = index.factPostings.start[id]!;
+      const to = Math.min(index.factPostings.start[id + 1]!, from + CONTEXT_FACTS);
+      for (let k = from; k < to; k++) {
+        const f = index.factPostings.items[k]!;
+        let shared = 0;
+        for (const other of others) {
+          if (fieldWeight(index, f, other) > 0) shared += index.termWeight[other]!;
+        }
+        if (shared > bestShared) {
+          best = candidate;
+          bestShared = shared;
+        }
+      }
+    }
+    return best;
+  };
 }
 
 /** Reusable scratch arrays, sized to the index, so scoring allocates little per question. */

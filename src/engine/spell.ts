@@ -89,9 +89,19 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
+/** True when `a` is `b` with its first two letters swapped. */
+function swappedStart(a: string, b: string): boolean {
+  return a.length === b.length && a[0] === b[1] && a[1] === b[0] && a.slice(2) === b.slice(2);
+}
+
 export interface SpellIndex {
   /** The closest known word within the allowed edits, or undefined when there is none. */
   correct(word: string): string | undefined;
+  /**
+   * Every known word as close as the closest, the one {@link correct} gives first: the
+   * question's other words may tell which was meant.
+   */
+  candidates(word: string): readonly string[];
   has(word: string): boolean;
 }
 
@@ -121,45 +131,52 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
     owner[at] = owners[k]!;
   });
 
+  /** Every known word at the least distance from `word`, most frequent first, then A to Z. */
+  const closest = (word: string): string[] => {
+    const max = allowedEdits(word.length);
+    if (max === 0 || /\d/.test(word)) return [];
+    let best: string[] = [];
+    let bestDistance = max + 1;
+    const seen = new Set<number>();
+    const variants: number[] = [];
+    deletionHashes(word, max, variants);
+    for (const hash of variants) {
+      for (let k = lowerBound(byHash, hash); k < byHash.length && byHash[k] === hash; k++) {
+        const at = owner[k]!;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        const candidate = dictionary[at]!;
+        const distance = editDistance(word, candidate, max);
+        if (distance > max || distance > bestDistance) continue;
+        // Short words must keep their first letter ("bhuto" → "bhutto", never "mhutto"),
+        // unless the first letter is all that is missing ("oscow" → "moscow") or the first two
+        // are swapped ("rfown" → "frown").
+        if (
+          candidate[0] !== word[0] &&
+          word.length < 6 &&
+          candidate.slice(1) !== word &&
+          !swappedStart(word, candidate)
+        ) {
+          continue;
+        }
+        if (distance < bestDistance) {
+          best = [];
+          bestDistance = distance;
+        }
+        best.push(candidate);
+      }
+    }
+    const frequency = (w: string) => frequencies.get(w) ?? 0;
+    return best.sort((a, b) => frequency(b) - frequency(a) || (a < b ? -1 : a > b ? 1 : 0));
+  };
+
   return {
     has: (word) => frequencies.has(word),
     correct(word) {
-      if (frequencies.has(word)) return word;
-      const max = allowedEdits(word.length);
-      if (max === 0 || /\d/.test(word)) return undefined;
-      let best: string | undefined;
-      let bestDistance = max + 1;
-      let bestFrequency = -1;
-      const seen = new Set<number>();
-      const variants: number[] = [];
-      deletionHashes(word, max, variants);
-      for (const hash of variants) {
-        for (let k = lowerBound(byHash, hash); k < byHash.length && byHash[k] === hash; k++) {
-          const at = owner[k]!;
-          if (seen.has(at)) continue;
-          seen.add(at);
-          const candidate = dictionary[at]!;
-          const distance = editDistance(word, candidate, max);
-          if (distance > max) continue;
-          // Short words must keep their first letter ("bhuto" → "bhutto", never "mhutto"),
-          // unless the first letter is all that is missing ("oscow" → "moscow").
-          if (candidate[0] !== word[0] && word.length < 6 && candidate.slice(1) !== word) continue;
-          const frequency = frequencies.get(candidate) ?? 0;
-          if (
-            distance < bestDistance ||
-            (distance === bestDistance && frequency > bestFrequency) ||
-            (distance === bestDistance &&
-              frequency === bestFrequency &&
-              best !== undefined &&
-              candidate < best)
-          ) {
-            best = candidate;
-            bestDistance = distance;
-            bestFrequency = frequency;
-          }
-        }
-      }
-      return best;
+      return frequencies.has(word) ? word : closest(word)[0];
+    },
+    candidates(word) {
+      return frequencies.has(word) ? [word] : closest(word);
     },
   };
 }

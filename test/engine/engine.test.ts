@@ -220,3 +220,64 @@ describe('random facts', () => {
     expect(engine.randomFact(() => 0.999_999)?.fact.id).toBe(engine.facts().at(-1)!.fact.id);
   });
 });
+
+describe('a typo with two equally close corrections', () => {
+  const fact = (id: string, question: string, alternates: string[]) => ({
+    id,
+    question,
+    alternates,
+    keywords: [],
+    answer: `The answer to: ${question}`,
+    source: { id: 'notes', section: 'Lead', paragraph: 1 },
+    related: [],
+    tags: [],
+    trivia: [],
+  });
+  const pack: Pack = {
+    id: 'city',
+    title: 'City',
+    description: 'A cathedral, and fruit.',
+    language: 'en',
+    sources: [
+      {
+        id: 'notes',
+        title: 'Notes',
+        publisher: 'Class',
+        url: 'https://example.org/notes',
+        sections: [{ name: 'Lead', paragraphs: 1 }],
+      },
+    ],
+    synonyms: {},
+    facts: [
+      fact('patel-cathedral', 'When did the Patel cathedral open?', [
+        'patel cathedral opening',
+        'opening of the patel cathedral',
+        'when was the patel cathedral opened',
+      ]),
+      fact('mary-cathedral', 'When did the St Mary cathedral open?', [
+        'st mary cathedral opening',
+        'opening of the st mary cathedral',
+        'when was the st mary cathedral opened',
+      ]),
+      fact('orange-peel', 'Why is orange peel bitter?', [
+        'bitter orange peel',
+        'orange peel taste',
+        'peel of an orange',
+      ]),
+      fact('lemon-peel', 'Why is lemon peel fragrant?', [
+        'fragrant lemon peel',
+        'lemon peel smell',
+        'peel of a lemon',
+      ]),
+    ],
+  };
+  const small = createEngine([pack]);
+
+  it('is read as the one a fact speaks of with the other words of the question', () => {
+    // "ptel" is one edit from "peel" (in two facts) and from "patel" (in one, with "cathedral");
+    // read as "peel", the question would fit both cathedrals equally.
+    const result = small.ask('when did the ptel cathedral open');
+    expect(result.status).toBe('answered');
+    if (result.status === 'answered') expect(result.fact.id).toBe('patel-cathedral');
+  });
+});

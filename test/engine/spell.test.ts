@@ -79,3 +79,22 @@ describe('the symmetric-delete index', () => {
     for (const query of queries) expect(index.correct(query)).toBe(scan(frequencies, query));
   });
 });
+
+describe('equally close corrections', () => {
+  const small = buildSpellIndex(
+    new Map([
+      ['peel', 3],
+      ['patel', 1],
+      ['frown', 1],
+    ]),
+  );
+
+  it('are all offered, the most frequent first', () => {
+    expect(small.candidates('ptel')).toEqual(['peel', 'patel']);
+    expect(small.correct('ptel')).toBe('peel');
+  });
+
+  it('include a short word with its first two letters swapped', () => {
+    expect(small.correct('rfown')).toBe('frown');
+  });
+});
