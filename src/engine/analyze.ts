@@ -338,5 +338,27 @@ export function analyzeWords(
     terms.push(term);
     termWords.push(word);
   }
+  // "how did the talks go" asks how they turned out: the question also asks for an outcome.
+  if (speller && asksHowItWent(words)) {
+    const term = stemWord(OUTCOME);
+    if (!seen.has(term)) {
+      terms.push(term);
+      termWords.push(OUTCOME);
+    }
+  }
   return { words, terms, termWords, corrections };
+}
+
+/** The word the built-in thesaurus reads results, effects and outcomes as. */
+const OUTCOME = 'outcome';
+
+/** "how did the visit go", "how'd the 74 trip go": a question ending on "go" after "how did". */
+function asksHowItWent(words: readonly string[]): boolean {
+  const start = words.indexOf('how');
+  if (start < 0 || start > INTENT_WINDOW) return false;
+  const verb = words[start + 1];
+  if (verb !== 'did' && verb !== 'does' && verb !== 'd') return false;
+  let end = words.length - 1;
+  while (end > start && STOPWORDS.has(words[end]!) && words[end] !== 'go') end -= 1;
+  return words[end] === 'go' || words[end] === 'went';
 }

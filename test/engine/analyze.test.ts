@@ -32,6 +32,14 @@ describe('analyze', () => {
     expect(wordsOf('where are pakistan steal mills')).toContain('pakistan steel mills');
   });
 
+  it('reads "how did … go" as asking for an outcome', () => {
+    const terms = analyze('how did the 1974 trip go', index.synonyms, index.speller).terms;
+    expect(terms).toContain(analyze('outcome', index.synonyms).terms[0]);
+    expect(analyze('where did he go', index.synonyms, index.speller).terms).not.toContain(
+      analyze('outcome', index.synonyms).terms[0],
+    );
+  });
+
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe('soviet union');
   });

@@ -53,7 +53,14 @@ describe('the symmetric-delete index', () => {
       if (/\d/.test(candidate)) continue;
       const distance = editDistance(word, candidate, max);
       if (distance > max) continue;
-      if (candidate[0] !== word[0] && word.length < 6 && candidate.slice(1) !== word) continue;
+      const swapped =
+        candidate.length === word.length &&
+        candidate[0] === word[1] &&
+        candidate[1] === word[0] &&
+        candidate.slice(2) === word.slice(2);
+      if (candidate[0] !== word[0] && word.length < 6 && candidate.slice(1) !== word && !swapped) {
+        continue;
+      }
       const key: [number, number, string] = [distance, -frequency, candidate];
       if (
         !best ||
