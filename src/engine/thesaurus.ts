@@ -6,6 +6,9 @@
  * in a question without changing what is asked.
  */
 export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  before: ['prior to', 'ahead of'],
+  change: ['develop', 'developed', 'evolve', 'evolved'],
+  'foreign policy': ['diplomacy', 'foreign affairs', 'diplomatic stance', 'diplomatic line'],
   purpose: [
     'hoping',
     'hoped',
@@ -222,6 +225,10 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'take power',
     'taking power',
     'took office',
+    'take office',
+    'taking office',
+    'assumed office',
+    'assuming office',
     'in power',
     'took over',
     'take over',
