@@ -184,7 +184,7 @@ export function createTermReader(synonyms: SynonymTable) {
     }
     const words = tokenize(normalizeText(text));
     count = words.length;
-    words.forEach((word, k) => (entries[k] = table.find(word, 0, word.length)));
+    for (let k = 0; k < count; k++) entries[k] = table.find(words[k]!, 0, words[k]!.length);
   };
   /** The analysed forms of the current text's words, from `from` up to `to`. */
   const formsOf = (from: number, to: number) => entries.slice(from, to).map((e) => e.form);
@@ -215,6 +215,17 @@ export function createTermReader(synonyms: SynonymTable) {
    * entries in {@link entries}; returns its words as analysed (its exact-match key, see
    * `Analysis.words`) when a synonym rewrote them, else undefined: they are its words' forms.
    */
+  // The text being read and where its term ids go, for `add`: one function for all texts, not a
+  // closure made for each of a million of them.
+  let textId = -1;
+  let target: number[] = [];
+  const add = (id: number) => {
+    if (id >= 0 && lastText[id] !== textId) {
+      lastText[id] = textId;
+      target.push(id);
+    }
+  };
+
   const read = (text: string, fact: number, into: number[]): string[] | undefined => {
     findEntries(text);
     let rewrites = false;
@@ -226,13 +237,8 @@ export function createTermReader(synonyms: SynonymTable) {
       }
       rewrites ||= entry.rewrites;
     }
-    const textId = texts++;
-    const add = (id: number) => {
-      if (id >= 0 && lastText[id] !== textId) {
-        lastText[id] = textId;
-        into.push(id);
-      }
-    };
+    textId = texts++;
+    target = into;
     if (!rewrites) {
       // The common case: no synonym applies, each word reads as itself.
       const head = Math.min(count, INTENT_HEAD);
@@ -260,10 +266,10 @@ export function createTermReader(synonyms: SynonymTable) {
       }
     }
     for (const intent of intentsOf(words, intentMemo)) add(termIdOf(intent, intent));
-    words.forEach((word, k) => {
+    for (let k = 0; k < words.length; k++) {
       const entry = itself[k];
-      add(entry === undefined ? wordTerm(word) : termOf(entry));
-    });
+      add(entry === undefined ? wordTerm(words[k]!) : termOf(entry));
+    }
     return words;
   };
 
