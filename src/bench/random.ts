@@ -3,17 +3,9 @@
  * needs. The same seed always gives the same sequence, on every machine.
  */
 
-/** mulberry32: a 32-bit generator returning numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../engine/order.js';
+
+export { mulberry32 };
 
 /** FNV-1a over a string: turns a label into a seed, so streams can be named. */
 export function hashString(text: string): number {

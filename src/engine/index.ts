@@ -9,7 +9,7 @@ import {
   type SynonymTable,
 } from './analyze.js';
 import { tokenize, wordsOf } from './normalize.js';
-import { orderByKey, orderByText } from './order.js';
+import { lowerBound, orderByKey, orderByText } from './order.js';
 import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import { specificity } from './english.js';
@@ -112,18 +112,6 @@ export function weightFor(word: string, idf: number): number {
   if (isIntent(word)) return Math.min(idf, INTENT_CAP);
   const weight = idf * specificity(word);
   return LIGHT_WORDS.has(word) ? Math.min(weight, LIGHT_WORD_CAP) : weight;
-}
-
-/** First position in the sorted `values` holding `value` or more. */
-function lowerBound(values: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Orderings the index build needs over hundreds of thousands of items, without a comparison
- * callback per pair: at 100,000 facts a callback sort of the phrasings' texts alone takes most
- * of a second.
+ * callback per pair (at 100,000 facts a callback sort of the phrasings' texts alone takes most
+ * of a second), the binary search over what they sort, and the seeded generator the engine and
+ * the benchmark share.
  */
 
 /** Positions 0…n-1 ordered by `keys` (unsigned 32-bit), ties in position order: a radix sort. */
@@ -116,4 +117,31 @@ export function kthLargest(values: ArrayLike<number>, k: number): number {
     }
   }
   return heap[0]!;
+}
+
+/** First position in the sorted `values` holding `value` or more: a binary search. */
+export function lowerBound(values: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * mulberry32: a small seeded 32-bit generator returning numbers in [0, 1), the same sequence
+ * for the same seed on every machine.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

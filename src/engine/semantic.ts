@@ -3,6 +3,7 @@ import type { Analysis } from './analyze.js';
 import { isIntent } from './analyze.js';
 import { specificity } from './english.js';
 import type { KnowledgeIndex } from './index.js';
+import { mulberry32 } from './order.js';
 
 /**
  * Word vectors: each word a unit vector stored as signed bytes (× `scale`), so the cosine of two
@@ -71,18 +72,6 @@ export interface SemanticIndex {
   nearest(word: string): Neighbour | undefined;
 }
 
-/** mulberry32: a small seeded generator, so the hyperplanes are the same at every build. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -115,7 +104,7 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
 
   const count = targetRows.length;
   const planes = new Float32Array(SIGNATURE_WORDS * 32 * dimensions);
-  const random = seeded(0x5eed);
+  const random = mulberry32(0x5eed); // the same hyperplanes at every build
   for (let i = 0; i < planes.length; i++) planes[i] = random() * 2 - 1;
   const signatureOf = (row: number, out: Int32Array, at: number) => {
     const offset = row * dimensions;

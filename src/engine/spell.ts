@@ -11,7 +11,7 @@
  * length allows), so an extra candidate cannot change the correction.
  */
 
-import { orderByKey } from './order.js';
+import { lowerBound, orderByKey } from './order.js';
 
 /** How many edits a word of this length may be away from its correction. */
 export function allowedEdits(length: number): number {
@@ -47,18 +47,6 @@ function deletionHashes(word: string, depth: number, out: number[]): void {
     }
   };
   visit(0);
-}
-
-/** First position in the sorted `values` holding `value` or more. */
-function lowerBound(values: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

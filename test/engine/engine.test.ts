@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { MAX_QUESTION_LENGTH } from '../../src/engine/normalize.js';
 import type { Engine } from '../../src/engine/types.js';
-import type { Pack } from '../../src/knowledge/schema.js';
-import { bundledPacks } from '../support/packs.js';
+import { bundledPacks, testFact, testPack } from '../support/packs.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -124,61 +123,34 @@ describe('scope', () => {
 });
 
 describe('follow-ups in context', () => {
-  const fact = (id: string, question: string, alternates: string[], related: string[] = []) => ({
-    id,
-    question,
-    alternates,
-    keywords: [],
-    answer: `The answer to: ${question}`,
-    source: { id: 'notes', section: 'Lead', paragraph: 1 },
-    related,
-    tags: [],
-    trivia: [],
-  });
-  const pack: Pack = {
-    id: 'treaties',
-    title: 'Treaties',
-    description: 'Two treaties signed in one city.',
-    language: 'en',
-    sources: [
-      {
-        id: 'notes',
-        title: 'Notes',
-        publisher: 'Class',
-        url: 'https://example.org/notes',
-        sections: [{ name: 'Lead', paragraphs: 1 }],
-      },
-    ],
-    synonyms: {},
-    facts: [
-      fact('river-treaty', 'What did the river treaty settle?', [
-        'river treaty terms',
-        'what was agreed on the river',
-        'river agreement',
-      ]),
-      fact('river-treaty-signing', 'Where was the river treaty signed?', [
-        'river treaty signing city',
-        'signing of the river treaty',
-        'where did they sign the river deal',
-      ]),
-      fact(
-        'border-treaty-signing',
-        'Where was the border treaty signed?',
-        [
-          'border treaty signing city',
-          'signing of the border treaty',
-          'where did they sign the border deal',
-        ],
-        ['river-treaty'],
-      ),
-      fact(
-        'border-treaty',
-        'What did the border treaty settle?',
-        ['border treaty terms', 'what was agreed on the border', 'border agreement'],
-        ['border-treaty-signing'],
-      ),
-    ],
-  };
+  const pack = testPack('treaties', 'Treaties', 'Two treaties signed in one city.', [
+    testFact('river-treaty', 'What did the river treaty settle?', [
+      'river treaty terms',
+      'what was agreed on the river',
+      'river agreement',
+    ]),
+    testFact('river-treaty-signing', 'Where was the river treaty signed?', [
+      'river treaty signing city',
+      'signing of the river treaty',
+      'where did they sign the river deal',
+    ]),
+    testFact(
+      'border-treaty-signing',
+      'Where was the border treaty signed?',
+      [
+        'border treaty signing city',
+        'signing of the border treaty',
+        'where did they sign the border deal',
+      ],
+      ['river-treaty'],
+    ),
+    testFact(
+      'border-treaty',
+      'What did the border treaty settle?',
+      ['border treaty terms', 'what was agreed on the border', 'border agreement'],
+      ['border-treaty-signing'],
+    ),
+  ]);
   const small = createEngine([pack]);
 
   it('asks which one is meant when the question alone fits two facts', () => {
@@ -224,55 +196,28 @@ describe('random facts', () => {
 });
 
 describe('a typo with two equally close corrections', () => {
-  const fact = (id: string, question: string, alternates: string[]) => ({
-    id,
-    question,
-    alternates,
-    keywords: [],
-    answer: `The answer to: ${question}`,
-    source: { id: 'notes', section: 'Lead', paragraph: 1 },
-    related: [],
-    tags: [],
-    trivia: [],
-  });
-  const pack: Pack = {
-    id: 'city',
-    title: 'City',
-    description: 'A cathedral, and fruit.',
-    language: 'en',
-    sources: [
-      {
-        id: 'notes',
-        title: 'Notes',
-        publisher: 'Class',
-        url: 'https://example.org/notes',
-        sections: [{ name: 'Lead', paragraphs: 1 }],
-      },
-    ],
-    synonyms: {},
-    facts: [
-      fact('patel-cathedral', 'When did the Patel cathedral open?', [
-        'patel cathedral opening',
-        'opening of the patel cathedral',
-        'when was the patel cathedral opened',
-      ]),
-      fact('mary-cathedral', 'When did the St Mary cathedral open?', [
-        'st mary cathedral opening',
-        'opening of the st mary cathedral',
-        'when was the st mary cathedral opened',
-      ]),
-      fact('orange-peel', 'Why is orange peel bitter?', [
-        'bitter orange peel',
-        'orange peel taste',
-        'peel of an orange',
-      ]),
-      fact('lemon-peel', 'Why is lemon peel fragrant?', [
-        'fragrant lemon peel',
-        'lemon peel smell',
-        'peel of a lemon',
-      ]),
-    ],
-  };
+  const pack = testPack('city', 'City', 'A cathedral, and fruit.', [
+    testFact('patel-cathedral', 'When did the Patel cathedral open?', [
+      'patel cathedral opening',
+      'opening of the patel cathedral',
+      'when was the patel cathedral opened',
+    ]),
+    testFact('mary-cathedral', 'When did the St Mary cathedral open?', [
+      'st mary cathedral opening',
+      'opening of the st mary cathedral',
+      'when was the st mary cathedral opened',
+    ]),
+    testFact('orange-peel', 'Why is orange peel bitter?', [
+      'bitter orange peel',
+      'orange peel taste',
+      'peel of an orange',
+    ]),
+    testFact('lemon-peel', 'Why is lemon peel fragrant?', [
+      'fragrant lemon peel',
+      'lemon peel smell',
+      'peel of a lemon',
+    ]),
+  ]);
   const small = createEngine([pack]);
 
   it('is read as the one a fact speaks of with the other words of the question', () => {

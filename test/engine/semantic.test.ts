@@ -4,53 +4,30 @@ import { buildIndex } from '../../src/engine/index.js';
 import { buildSemanticIndex, bundledWordVectors } from '../../src/engine/semantic.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Pack } from '../../src/knowledge/schema.js';
-import { bundledPacks } from '../support/packs.js';
+import { bundledPacks, testFact, testPack } from '../support/packs.js';
 
-const fact = (id: string, question: string, alternates: string[]) => ({
-  id,
-  question,
-  alternates,
-  keywords: [],
-  answer: `The answer to: ${question}`,
-  source: { id: 'notes', section: 'Lead', paragraph: 1 },
-  related: [],
-  tags: [],
-  trivia: [],
-});
-
-const pack: Pack = {
-  id: 'year-without-summer',
-  title: 'The year without a summer',
-  description: 'What a volcano did to the weather of 1816.',
-  language: 'en',
-  sources: [
-    {
-      id: 'notes',
-      title: 'Notes',
-      publisher: 'Class',
-      url: 'https://example.org/notes',
-      sections: [{ name: 'Lead', paragraphs: 1 }],
-    },
-  ],
-  synonyms: {},
-  facts: [
-    fact('harvest-failure', 'Why did the harvest fail in 1816?', [
+const pack = testPack(
+  'year-without-summer',
+  'The year without a summer',
+  'What a volcano did to the weather of 1816.',
+  [
+    testFact('harvest-failure', 'Why did the harvest fail in 1816?', [
       'reason the harvest failed',
       'what ruined the harvest in europe',
       'harvest failure cause',
     ]),
-    fact('cathedral-bells', 'Why were the cathedral bells rung in 1816?', [
+    testFact('cathedral-bells', 'Why were the cathedral bells rung in 1816?', [
       'cathedral bells ringing reason',
       'what were the bells of the cathedral rung for',
       'cathedral bells 1816',
     ]),
-    fact('eruption-date', 'When did Tambora erupt?', [
+    testFact('eruption-date', 'When did Tambora erupt?', [
       'date of the tambora eruption',
       'what year did tambora blow',
       'tambora eruption year',
     ]),
   ],
-};
+);
 
 describe('words the packs never use', () => {
   let engine: Engine;
@@ -99,7 +76,11 @@ describe('the semantic look-up', () => {
       ...pack,
       facts: [
         ...pack.facts,
-        fact('filler', 'What are the filler words?', [words.join(' '), 'filler list', 'fillers']),
+        testFact('filler', 'What are the filler words?', [
+          words.join(' '),
+          'filler list',
+          'fillers',
+        ]),
       ],
     };
     const first = createEngine([big]).ask('why did the crops fail in 1816');
