@@ -4,7 +4,13 @@ import { DISCORD_LIMITS } from '../limits.js';
 import { renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { respond } from '../reply.js';
-import { ANYWHERE, GUILD_INSTALL, OPTION, autocompleteFactsAndTopics } from './shared.js';
+import {
+  ANYWHERE,
+  GUILD_INSTALL,
+  OPTION,
+  autocompleteFactsAndTopics,
+  topicOption,
+} from './shared.js';
 import type { SlashCommand } from './types.js';
 
 export const askCommand: SlashCommand = {
@@ -21,12 +27,7 @@ export const askCommand: SlashCommand = {
         .setMaxLength(DISCORD_LIMITS.question)
         .setAutocomplete(true),
     )
-    .addStringOption((o) =>
-      o
-        .setName(OPTION.topic)
-        .setDescription('Only this pack or tag (see /topics)')
-        .setAutocomplete(true),
-    )
+    .addStringOption(topicOption)
     .addBooleanOption((o) => o.setName(OPTION.private).setDescription('Only you see the answer'))
     .setContexts(...ANYWHERE)
     .setIntegrationTypes(...GUILD_INSTALL)

@@ -4,7 +4,13 @@ import { renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { TEXT } from '../render/text.js';
 import { respond } from '../reply.js';
-import { ANYWHERE, GUILD_INSTALL, OPTION, autocompleteFactsAndTopics } from './shared.js';
+import {
+  ANYWHERE,
+  GUILD_INSTALL,
+  OPTION,
+  autocompleteFactsAndTopics,
+  topicOption,
+} from './shared.js';
 import type { SlashCommand } from './types.js';
 
 export const factCommand: SlashCommand = {
@@ -13,12 +19,7 @@ export const factCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName('fact')
     .setDescription('A random fact, with its source.')
-    .addStringOption((o) =>
-      o
-        .setName(OPTION.topic)
-        .setDescription('Only this pack or tag (see /topics)')
-        .setAutocomplete(true),
-    )
+    .addStringOption(topicOption)
     .setContexts(...ANYWHERE)
     .setIntegrationTypes(...GUILD_INSTALL)
     .toJSON(),

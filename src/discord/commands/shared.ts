@@ -2,6 +2,7 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   type AutocompleteInteraction,
+  type SlashCommandStringOption,
 } from 'discord.js';
 import { questionChoices, resolveTopic, topicChoices } from '../ask.js';
 import type { BotContext } from '../context.js';
@@ -17,6 +18,13 @@ export const OPTION = {
   private: 'private',
   fact: 'fact',
 } as const;
+
+/** The optional `topic` option of the commands that can be limited to a pack or a tag. */
+export const topicOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option
+    .setName(OPTION.topic)
+    .setDescription('Only this pack or tag (see /topics)')
+    .setAutocomplete(true);
 
 /**
  * Suggests fact questions for the `question` or `fact` option and packs or tags for `topic`. An
