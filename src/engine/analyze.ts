@@ -202,9 +202,9 @@ export function intentsOf(
  * FNV-1a hash of words joined by single spaces, without joining them: the exact-match key of a
  * phrasing, stored as a number instead of a string.
  */
-export function hashWords(words: readonly string[]): number {
+export function hashWords(words: readonly string[], count = words.length): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (i > 0) hash = Math.imul(hash ^ 32, 0x01000193);
     const word = words[i]!;
     for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);

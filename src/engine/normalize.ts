@@ -76,41 +76,81 @@ export function tokenize(normalized: string): string[] {
   return normalized.length === 0 ? [] : normalized.split(' ');
 }
 
-/**
- * What makes text need the full {@link normalizeText}: markup, apostrophes (possessives and
- * contractions fold), a comma between digits (thousands separators fold). Plain ASCII text with
- * none of them only needs lower case and splitting.
- */
-const NEEDS_FOLDING = /[<@[`']|\d,\d|https?:/;
-
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** A letter of either case or a digit: plain text is lower-cased, so both are word characters. */
 const isWordCode = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code);
+/** The code unit lower-cased, for ASCII letters. */
+export const lowerCode = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a hash of `text` from `start` to `end` (exclusive), lower-cased: a word's hash. */
+export function hashRange(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++)
+    hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), FNV_PRIME);
+  return hash >>> 0;
+}
+
+/**
+ * True when the character at `i`, outside a word, makes plain text need the full fold: markup
+ * (`<…>`, `@everyone`, `[label](link)`, links), apostrophes (possessives and contractions fold),
+ * a comma between digits (a thousands separator). Plain ASCII text with none of them only needs
+ * lower case and splitting.
+ */
+function needsFolding(text: string, i: number, code: number): boolean {
+  switch (code) {
+    case 60: // <
+    case 64: // @
+    case 91: // [
+    case 96: // `
+    case 39: // '
+      return true;
+    case 44: // ,
+      return isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1));
+    case 58: // :
+      return text.startsWith('http', i - 4) || text.startsWith('https', i - 5);
+    default:
+      return false;
+  }
+}
 
 /**
  * Where the words of plain text lie, without cutting them out or lowering the case: writes the
- * start and end (exclusive) of each word into `bounds`, back to back from index 0, and returns
- * how many words there are; returns -1, writing nothing, for text that needs the full fold (see
- * {@link wordsOf}). The words are the text's characters there, lower-cased. Index building reads
- * every question, keyword and answer this way: at 100,000 facts that is 50 million characters,
- * where the regular expressions of the full fold and a string per word cost seconds.
+ * start and end (exclusive) of each word into `bounds`, back to back from index 0, and, when
+ * `hashes` is given, each word's {@link hashRange} into it; returns how many words there are.
+ * Returns -1 for text that needs the full fold (anything outside printable ASCII, or see
+ * {@link needsFolding}), having written nothing that counts. The words are the text's characters
+ * there, lower-cased. Index building reads every question, keyword and answer this way, in one
+ * pass over each: at 100,000 facts that is 50 million characters, where the regular expressions
+ * of the full fold and a string per word cost seconds.
  */
-export function plainWordBounds(text: string, bounds: number[]): number {
-  if (!PLAIN_ASCII.test(text) || NEEDS_FOLDING.test(text)) return -1;
+export function plainWordBounds(text: string, bounds: number[], hashes?: number[]): number {
   let count = 0;
   let start = -1;
+  let hash = FNV_OFFSET;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (code < 0x20 || code > 0x7e) return -1;
     // A decimal point between digits is part of the number ("36.2"); any other is a break.
     const inWord =
       isWordCode(code) ||
       (code === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
     if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ lowerCode(code), FNV_PRIME);
+      continue;
+    }
+    if (needsFolding(text, i, code)) return -1;
+    if (start >= 0) {
       bounds[2 * count] = start;
       bounds[2 * count + 1] = i;
+      if (hashes) hashes[count] = hash >>> 0;
       count++;
       start = -1;
     }

@@ -8,7 +8,14 @@ import {
   stemWord,
   type SynonymTable,
 } from './analyze.js';
-import { isNormalized, normalizeText, plainWordBounds, tokenize } from './normalize.js';
+import {
+  hashRange,
+  isNormalized,
+  lowerCode,
+  normalizeText,
+  plainWordBounds,
+  tokenize,
+} from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 
 /**
@@ -35,26 +42,16 @@ interface WordEntry {
   readonly spans: readonly number[];
   readonly alone: readonly string[] | undefined;
   readonly singular: readonly string[] | undefined;
+  /**
+   * The words that can follow it in a variant phrase of two or more words: a longer rewrite is
+   * looked up only when the next word is one of them.
+   */
+  readonly followers: ReadonlySet<string> | undefined;
   /** Its term id once first needed (-1 for a function word, -2 before). */
   term: number;
   /** How many facts use the word, and the last fact counted. */
   facts: number;
   lastFact: number;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** The code unit lower-cased, for ASCII letters (plain text is lower-cased as it is read). */
-const lowerUnit = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
-
-/** FNV-1a hash of `text` from `start` to `end` (exclusive), lower-cased. */
-function hashRange(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) {
-    hash = Math.imul(hash ^ lowerUnit(text.charCodeAt(i)), FNV_PRIME);
-  }
-  return hash >>> 0;
 }
 
 /**
@@ -64,19 +61,36 @@ function hashRange(text: string, start: number, end: number): number {
  */
 class WordTable {
   readonly entries: WordEntry[] = [];
+  /** Entry numbers by hash slot (-1 for an empty slot), with each entry's hash beside it. */
   private slots = new Int32Array(1 << 12).fill(-1);
+  private slotHashes = new Uint32Array(1 << 12);
+  /** First word of a variant phrase of two or more words → the words that follow it. */
+  private readonly followers = new Map<string, Set<string>>();
 
-  constructor(private readonly synonyms: SynonymTable) {}
+  constructor(private readonly synonyms: SynonymTable) {
+    for (const key of synonyms.phrases.keys()) {
+      const space = key.indexOf(' ');
+      if (space < 0) continue;
+      const first = key.slice(0, space);
+      const second = key.slice(space + 1).split(' ', 1)[0]!;
+      let set = this.followers.get(first);
+      if (!set) this.followers.set(first, (set = new Set()));
+      set.add(second);
+    }
+  }
 
-  /** The entry of the word `text` holds from `start` to `end` (lower-cased), added when new. */
-  find(text: string, start: number, end: number): WordEntry {
-    const hash = hashRange(text, start, end);
+  /**
+   * The entry of the word `text` holds from `start` to `end` (lower-cased), added when new;
+   * `hash` is its {@link hashRange}.
+   */
+  find(text: string, start: number, end: number, hash: number): WordEntry {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = this.slots[slot]!;
       if (at < 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot);
+      if (this.slotHashes[slot] !== hash) continue;
       const entry = this.entries[at]!;
-      if (entry.hash === hash && sameWord(entry.word, text, start, end)) return entry;
+      if (sameWord(entry.word, text, start, end)) return entry;
     }
   }
 
@@ -94,32 +108,40 @@ class WordTable {
         form.length > 3 && form.endsWith('s')
           ? this.synonyms.phrases.get(form.slice(0, -1))
           : undefined,
+      followers: this.followers.get(form),
       term: -2,
       facts: 0,
       lastFact: -1,
     };
     this.slots[slot] = this.entries.length;
+    this.slotHashes[slot] = hash;
     this.entries.push(entry);
-    if (this.entries.length * 2 > this.slots.length) this.grow();
+    if (this.entries.length * 2 > this.slots.length) this.rehash();
     return entry;
   }
 
-  private grow() {
+  private rehash() {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.slotHashes = new Uint32Array(this.slots.length);
     const mask = this.slots.length - 1;
     this.entries.forEach((entry, at) => {
       let slot = entry.hash & mask;
       while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
       this.slots[slot] = at;
+      this.slotHashes[slot] = entry.hash;
     });
   }
 }
 
-/** True when `text` holds exactly `word` from `start` to `end`, lower-cased. */
+/**
+ * True when `text` holds exactly `word` from `start` to `end`, lower-cased. Most words are
+ * written in lower case already, which the engine's own comparison finds fastest.
+ */
 function sameWord(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
+  if (text.startsWith(word, start)) return true;
   for (let k = 0; k < word.length; k++) {
-    if (word.charCodeAt(k) !== lowerUnit(text.charCodeAt(start + k))) return false;
+    if (word.charCodeAt(k) !== lowerCode(text.charCodeAt(start + k))) return false;
   }
   return true;
 }
@@ -169,52 +191,71 @@ export function createTermReader(synonyms: SynonymTable) {
 
   // Scratch arrays reused from text to text: a million texts need not make a million arrays.
   const bounds: number[] = [];
+  const hashes: number[] = [];
   /** The entries of the words of the text being read: the first `count` of them. */
   const entries: WordEntry[] = [];
   let count = 0;
 
   /** Fills {@link entries} with the entries of a text's words. */
   const findEntries = (text: string) => {
-    count = plainWordBounds(text, bounds);
+    count = plainWordBounds(text, bounds, hashes);
     if (count >= 0) {
       for (let k = 0; k < count; k++) {
-        entries[k] = table.find(text, bounds[2 * k]!, bounds[2 * k + 1]!);
+        entries[k] = table.find(text, bounds[2 * k]!, bounds[2 * k + 1]!, hashes[k]!);
       }
       return;
     }
-    const words = tokenize(normalizeText(text));
-    count = words.length;
-    for (let k = 0; k < count; k++) entries[k] = table.find(words[k]!, 0, words[k]!.length);
+    const tokens = tokenize(normalizeText(text));
+    count = tokens.length;
+    for (let k = 0; k < count; k++) {
+      const token = tokens[k]!;
+      entries[k] = table.find(token, 0, token.length, hashRange(token, 0, token.length));
+    }
   };
-  /** The analysed forms of the current text's words, from `from` up to `to`. */
-  const formsOf = (from: number, to: number) => entries.slice(from, to).map((e) => e.form);
+  /**
+   * The current text's words as analysed, after synonyms (its exact-match key, see
+   * `Analysis.words`): the first `wordCount` of `words`, each with its entry beside it in
+   * `itself` when it is a word of the text read as itself, else undefined.
+   */
+  const words: string[] = [];
+  const itself: (WordEntry | undefined)[] = [];
+  let wordCount = 0;
+  const put = (word: string, entry: WordEntry | undefined) => {
+    words[wordCount] = word;
+    itself[wordCount++] = entry;
+  };
+  const putAll = (target: readonly string[]) => {
+    for (const word of target) put(word, undefined);
+  };
+
+  /** The canonical words of the variant phrase of `span` words starting at word `i`, if any. */
+  const phraseAt = (i: number, span: number): readonly string[] | undefined => {
+    let key = entries[i]!.form;
+    for (let k = i + 1; k < i + span; k++) key += ' ' + entries[k]!.form;
+    return synonyms.phrases.get(key);
+  };
 
   /**
    * `rewriteAt` over the current text's words, with what it looks up for the word at `i` read
    * from its entry: the same steps, checked against `analyzeWords` by test/engine/reader.test.ts.
+   * A phrase of two or more words is looked up only when the next word can continue one.
    */
-  const rewriteFrom = (i: number, out: string[]): number => {
+  const rewriteFrom = (i: number): number => {
     const entry = entries[i]!;
+    const longer = i + 1 < count && entry.followers?.has(entries[i + 1]!.form) === true;
     for (const span of entry.spans) {
-      if (i + span > count) continue;
-      const target =
-        span === 1 ? entry.alone : synonyms.phrases.get(formsOf(i, i + span).join(' '));
+      if (i + span > count || (span > 1 && !longer)) continue;
+      const target = span === 1 ? entry.alone : phraseAt(i, span);
       if (target) {
-        out.push(...target);
+        putAll(target);
         return i + span;
       }
     }
-    if (entry.singular) out.push(...entry.singular);
-    else out.push(entry.form);
+    if (entry.singular) putAll(entry.singular);
+    else put(entry.form, entry);
     return i + 1;
   };
 
-  /**
-   * Reads one text of fact `fact`: counts its words towards the vocabulary and appends its term
-   * ids (intents first, then content words, without repeats) to `into`. Leaves its words'
-   * entries in {@link entries}; returns its words as analysed (its exact-match key, see
-   * `Analysis.words`) when a synonym rewrote them, else undefined: they are its words' forms.
-   */
   // The text being read and where its term ids go, for `add`: one function for all texts, not a
   // closure made for each of a million of them.
   let textId = -1;
@@ -226,70 +267,65 @@ export function createTermReader(synonyms: SynonymTable) {
     }
   };
 
-  const read = (text: string, fact: number, into: number[]): string[] | undefined => {
+  /**
+   * Reads one text of fact `fact`: counts its words towards the vocabulary, leaves its words as
+   * analysed in {@link words} and appends its term ids (intents first, then content words,
+   * without repeats) to `into`. Nothing is allocated per text but the intents of a new opening.
+   */
+  const read = (text: string, fact: number, into: number[]): void => {
     findEntries(text);
-    let rewrites = false;
+    textId = texts++;
+    target = into;
     for (let k = 0; k < count; k++) {
       const entry = entries[k]!;
       if (entry.lastFact !== fact) {
         entry.lastFact = fact;
         entry.facts += 1;
       }
-      rewrites ||= entry.rewrites;
     }
-    textId = texts++;
-    target = into;
-    if (!rewrites) {
-      // The common case: no synonym applies, each word reads as itself.
-      const head = Math.min(count, INTENT_HEAD);
-      let asks = false;
-      for (let k = 0; k < head && !asks; k++) asks = entries[k]!.asks;
-      if (asks) {
-        for (const intent of intentsOf(formsOf(0, head), intentMemo)) add(termIdOf(intent, intent));
-      }
-      for (let k = 0; k < count; k++) add(termOf(entries[k]!));
-      return undefined;
-    }
-    // `applySynonyms`, stepping into a rewrite only where one can start.
-    const words: string[] = [];
-    /** For each of `words`, its entry when it is a word of the text read as itself. */
-    const itself: (WordEntry | undefined)[] = [];
+    wordCount = 0;
     for (let i = 0; i < count;) {
       const entry = entries[i]!;
-      if (entry.rewrites) {
-        i = rewriteFrom(i, words);
-        while (itself.length < words.length) itself.push(undefined);
-      } else {
-        words.push(entry.form);
-        itself.push(entry);
+      if (entry.rewrites) i = rewriteFrom(i);
+      else {
+        put(entry.form, entry);
         i++;
       }
     }
-    for (const intent of intentsOf(words, intentMemo)) add(termIdOf(intent, intent));
-    for (let k = 0; k < words.length; k++) {
+    const head = Math.min(wordCount, INTENT_HEAD);
+    let asks = false;
+    for (let k = 0; k < head && !asks; k++) {
+      const entry = itself[k];
+      asks = entry === undefined ? mayAsk(words[k]!) : entry.asks;
+    }
+    if (asks) {
+      for (const intent of intentsOf(words.slice(0, head), intentMemo)) {
+        add(termIdOf(intent, intent));
+      }
+    }
+    for (let k = 0; k < wordCount; k++) {
       const entry = itself[k];
       add(entry === undefined ? wordTerm(words[k]!) : termOf(entry));
     }
-    return words;
   };
 
   return {
     termIds,
     termFirstWord,
-    read: (text: string, fact: number, into: number[]): void => void read(text, fact, into),
+    read,
     /**
      * {@link read} for a phrasing, which also needs its normalised text (its words joined) and
      * the hash of its exact-match key.
      */
     readPhrasing(text: string, fact: number, into: number[]): { text: string; key: number } {
-      const words = read(text, fact, into) ?? formsOf(0, count);
+      read(text, fact, into);
       const normalized = isNormalized(text)
         ? text
         : entries
             .slice(0, count)
             .map((entry) => entry.word)
             .join(' ');
-      return { text: normalized, key: hashWords(words) };
+      return { text: normalized, key: hashWords(words, wordCount) };
     },
     /** Each word read, with the number of facts using it, in the order first read. */
     wordFrequency(): Map<string, number> {
