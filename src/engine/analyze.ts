@@ -138,7 +138,7 @@ export function stemWord(word: string): string {
  * like a word (written with a leading underscore, which no real word can have), so "when did he
  * visit china" leans away from a fact that is about China but answers no "when".
  */
-const INTENTS: readonly (readonly [RegExp, string])[] = [
+export const INTENTS: readonly (readonly [RegExp, string])[] = [
   [
     /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:year|date|month|day|days|time)|how long)\b/,
     '_when',
@@ -173,6 +173,24 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
   'why',
 ]);
 
+/**
+ * Every word the intent patterns name. Any other word can only fill a pattern's `\w+` gap ("which
+ * soviet leaders"), which one stand-in does as well: reading each other word as "x" (or "." when
+ * it is not made of `\w` characters, which no gap takes) gives the same intents, and half a
+ * million phrasings then share a few hundred leading texts.
+ */
+const PATTERN_WORDS: ReadonlySet<string> = new Set([
+  ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'date'],
+  ...['month', 'day', 'days', 'time', 'how', 'long', 'where', 'wheres', 'city', 'place'],
+  ...['country', 'capital', 'town', 'who', 'whom', 'whose', 'whos', 'leader', 'leaders'],
+  ...['official', 'officials', 'figure', 'figures', 'people', 'person', 'persons', 'men'],
+  ...['man', 'general', 'generals', 'politician', 'politicians', 'ruler', 'rulers', 'why'],
+  ...['for', 'come', 'much', 'many'],
+]);
+const GAP_WORD = /^\w+$/;
+const patternWord = (word: string): string =>
+  PATTERN_WORDS.has(word) ? word : GAP_WORD.test(word) ? 'x' : '.';
+
 /** True for a word an intent pattern starts with: text with none near its start has no intent. */
 export const mayAsk = (word: string): boolean => INTENT_WORDS.has(word);
 
@@ -189,7 +207,8 @@ export function intentsOf(
   let asks = false;
   for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
   if (!asks) return [];
-  const text = words.slice(0, end).join(' ');
+  let text = patternWord(words[0]!);
+  for (let i = 1; i < end; i++) text += ' ' + patternWord(words[i]!);
   let intents = memo?.get(text);
   if (intents === undefined) {
     intents = INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));

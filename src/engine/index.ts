@@ -9,7 +9,7 @@ import {
   type SynonymTable,
 } from './analyze.js';
 import { tokenize, wordsOf } from './normalize.js';
-import { lowerBound, orderByKey, orderByText } from './order.js';
+import { lowerBound, orderByKey, orderByText, sortSmall } from './order.js';
 import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import { specificity } from './english.js';
@@ -160,10 +160,8 @@ function invert(lists: PackedLists, values: number): { inverted: PackedLists; fr
 
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
-  const synonyms = buildSynonymTable([
-    ...packs.flatMap((pack) => Object.entries(pack.synonyms)),
-    ...Object.entries(BUILTIN_SYNONYMS),
-  ]);
+  const packSynonyms = packs.flatMap((pack) => Object.entries(pack.synonyms));
+  const synonyms = buildSynonymTable([...packSynonyms, ...Object.entries(BUILTIN_SYNONYMS)]);
   const reader = createTermReader(synonyms);
 
   const facts: PackedFact[] = [];
@@ -225,7 +223,8 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
       reader.read(fact.answer, f, termsRead);
       for (const id of termsRead) hold(f, id, false);
 
-      for (const id of Int32Array.from(union).sort()) {
+      sortSmall(union);
+      for (const id of union) {
         termDocs[id]! += 1;
         factTermItems.push(id);
         factTermWeightItems.push(
@@ -237,7 +236,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   }
 
   const wordFrequency = reader.wordFrequency();
-  for (const [canonical, variants] of packs.flatMap((p) => Object.entries(p.synonyms))) {
+  for (const [canonical, variants] of packSynonyms) {
     for (const text of [canonical, ...variants]) {
       for (const word of wordsOf(text)) {
         if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
@@ -275,12 +274,14 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const factTermWeights = Uint16Array.from(factTermWeightItems);
   const factInversion = invert(factTerms, termCount);
   const factPostingWeights = new Uint16Array(factInversion.from.length);
-  factInversion.from.forEach((k, j) => (factPostingWeights[j] = factTermWeights[k]!));
+  for (let j = 0; j < factPostingWeights.length; j++) {
+    factPostingWeights[j] = factTermWeights[factInversion.from[j]!]!;
+  }
 
   const hashes = Uint32Array.from(phrasingHash);
   const exactPhrasings = orderByKey(hashes);
   const exactHashes = new Uint32Array(exactPhrasings.length);
-  exactPhrasings.forEach((p, k) => (exactHashes[k] = hashes[p]!));
+  for (let k = 0; k < exactHashes.length; k++) exactHashes[k] = hashes[exactPhrasings[k]!]!;
 
   const byText = orderByText(phrasingText);
   const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();

@@ -1,5 +1,6 @@
+import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, intentsOf } from '../../src/engine/analyze.js';
+import { analyze, INTENT_HEAD, INTENTS, intentsOf, mayAsk } from '../../src/engine/analyze.js';
 import { buildIndex, type KnowledgeIndex } from '../../src/engine/index.js';
 import { bundledPacks } from '../support/packs.js';
 
@@ -58,4 +59,24 @@ describe('intentsOf', () => {
   ])('%j asks for %j', (question, intents) => {
     expect(intentsOf(question.split(' '))).toEqual(intents);
   });
+
+  /** Words the patterns name, words that only fill their gaps, and words no gap takes. */
+  const word = fc.constantFrom(
+    ...['what', 'which', 'when', 'how', 'who', 'why', 'where', 'for', 'come', 'much', 'long'],
+    ...['exact', 'date', 'year', 'city', 'leaders', 'man', 'people', 'soviet', 'the', 'did'],
+    ...['36.2', 'москва', 'x', '1972'],
+  );
+  /** Shared by every run, as index building shares one across all its phrasings. */
+  const memo = new Map<string, readonly string[]>();
+  test.prop([fc.array(word, { maxLength: 7 }), fc.boolean()], { numRuns: 1000 })(
+    'reads the same intents as the patterns over the leading words, remembered or not',
+    (words, remember) => {
+      const head = words.slice(0, INTENT_HEAD);
+      const text = head.join(' ');
+      const expected = head.some(mayAsk)
+        ? INTENTS.filter(([pattern]) => pattern.test(text)).map(([, intent]) => intent)
+        : [];
+      expect(intentsOf(words, remember ? memo : undefined)).toEqual(expected);
+    },
+  );
 });
