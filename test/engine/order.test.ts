@@ -13,6 +13,8 @@ test.prop([
   fc.array(
     fc.oneof(
       fc.string({ maxLength: 6 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+      fc.constantFrom('\u0000', 'a\u0000', '\uffff', 'a\uffff\u0000'),
       fc.constantFrom('what was the', 'what was', 'what', '', 'when did', 'é', 'what was the a'),
     ),
     { maxLength: 200 },
