@@ -24,14 +24,22 @@ import { STOPWORDS } from './stopwords.js';
  * million words and a few tens of thousands of distinct ones.
  */
 
-/** What the reader keeps about a word as pack text writes it. */
-interface WordEntry {
-  readonly word: string;
-  readonly hash: number;
+/**
+ * A word as analysis reads it: a word of the text read as itself, or one a synonym rewrote it to.
+ */
+interface Reading {
   /** The word as analysis reads it (see `plainForm`). */
   readonly form: string;
   /** True when an intent pattern may start at it (see `mayAsk`). */
   readonly asks: boolean;
+  /** Its term id once first needed (-1 for a function word, -2 before). */
+  term: number;
+}
+
+/** What the reader keeps about a word as pack text writes it. */
+interface WordEntry extends Reading {
+  readonly word: string;
+  readonly hash: number;
   /** True when a synonym rewrite may start at it (see `mayRewrite`). */
   readonly rewrites: boolean;
   /**
@@ -40,15 +48,13 @@ interface WordEntry {
    * those of the phrase it is the plural of, if any.
    */
   readonly spans: readonly number[];
-  readonly alone: readonly string[] | undefined;
-  readonly singular: readonly string[] | undefined;
+  readonly alone: readonly Reading[] | undefined;
+  readonly singular: readonly Reading[] | undefined;
   /**
    * The words that can follow it in a variant phrase of two or more words: a longer rewrite is
    * looked up only when the next word is one of them.
    */
   readonly followers: ReadonlySet<string> | undefined;
-  /** Its term id once first needed (-1 for a function word, -2 before). */
-  term: number;
   /** How many facts use the word, and the last fact counted. */
   facts: number;
   lastFact: number;
@@ -66,6 +72,8 @@ class WordTable {
   private slotHashes = new Uint32Array(1 << 12);
   /** First word of a variant phrase of two or more words → the words that follow it. */
   private readonly followers = new Map<string, Set<string>>();
+  /** Each canonical phrase of the synonym table as readings, made once. */
+  private readonly targets = new Map<readonly string[], readonly Reading[]>();
 
   constructor(private readonly synonyms: SynonymTable) {
     for (const key of synonyms.phrases.keys()) {
@@ -103,10 +111,10 @@ class WordTable {
       asks: mayAsk(form),
       rewrites: mayRewrite(form, this.synonyms),
       spans: this.synonyms.spans.get(form) ?? [],
-      alone: this.synonyms.phrases.get(form),
+      alone: this.readingsOf(this.synonyms.phrases.get(form)),
       singular:
         form.length > 3 && form.endsWith('s')
-          ? this.synonyms.phrases.get(form.slice(0, -1))
+          ? this.readingsOf(this.synonyms.phrases.get(form.slice(0, -1)))
           : undefined,
       followers: this.followers.get(form),
       term: -2,
@@ -118,6 +126,19 @@ class WordTable {
     this.entries.push(entry);
     if (this.entries.length * 2 > this.slots.length) this.rehash();
     return entry;
+  }
+
+  /** The readings of a canonical phrase's words, the same objects every time it is asked for. */
+  readingsOf(target: readonly string[]): readonly Reading[];
+  readingsOf(target: readonly string[] | undefined): readonly Reading[] | undefined;
+  readingsOf(target: readonly string[] | undefined): readonly Reading[] | undefined {
+    if (target === undefined) return undefined;
+    let readings = this.targets.get(target);
+    if (!readings) {
+      readings = target.map((form) => ({ form, asks: mayAsk(form), term: -2 }));
+      this.targets.set(target, readings);
+    }
+    return readings;
   }
 
   private rehash() {
@@ -183,10 +204,10 @@ export function createTermReader(synonyms: SynonymTable) {
     }
     return id;
   };
-  /** The term id of a word read as itself, looked up once per distinct word. */
-  const termOf = (entry: WordEntry): number => {
-    if (entry.term === -2) entry.term = wordTerm(entry.form);
-    return entry.term;
+  /** The term id of a reading, looked up once per reading. */
+  const termOf = (reading: Reading): number => {
+    if (reading.term === -2) reading.term = wordTerm(reading.form);
+    return reading.term;
   };
 
   // Scratch arrays reused from text to text: a million texts need not make a million arrays.
@@ -214,45 +235,42 @@ export function createTermReader(synonyms: SynonymTable) {
   };
   /**
    * The current text's words as analysed, after synonyms (its exact-match key, see
-   * `Analysis.words`): the first `wordCount` of `words`, each with its entry beside it in
-   * `itself` when it is a word of the text read as itself, else undefined.
+   * `Analysis.words`): the first `wordCount` of `readings`.
    */
-  const words: string[] = [];
-  const itself: (WordEntry | undefined)[] = [];
+  const readings: Reading[] = [];
   let wordCount = 0;
-  const put = (word: string, entry: WordEntry | undefined) => {
-    words[wordCount] = word;
-    itself[wordCount++] = entry;
-  };
-  const putAll = (target: readonly string[]) => {
-    for (const word of target) put(word, undefined);
+  const putAll = (target: readonly Reading[]) => {
+    for (const reading of target) readings[wordCount++] = reading;
   };
 
   /** The canonical words of the variant phrase of `span` words starting at word `i`, if any. */
-  const phraseAt = (i: number, span: number): readonly string[] | undefined => {
+  const phraseAt = (i: number, span: number): readonly Reading[] | undefined => {
     let key = entries[i]!.form;
     for (let k = i + 1; k < i + span; k++) key += ' ' + entries[k]!.form;
-    return synonyms.phrases.get(key);
+    return table.readingsOf(synonyms.phrases.get(key));
   };
 
   /**
    * `rewriteAt` over the current text's words, with what it looks up for the word at `i` read
    * from its entry: the same steps, checked against `analyzeWords` by test/engine/reader.test.ts.
-   * A phrase of two or more words is looked up only when the next word can continue one.
+   * A phrase of two or more words is looked up only when the next word can continue one; the
+   * word's own one-word phrase is the shortest, so it comes after them.
    */
   const rewriteFrom = (i: number): number => {
     const entry = entries[i]!;
-    const longer = i + 1 < count && entry.followers?.has(entries[i + 1]!.form) === true;
-    for (const span of entry.spans) {
-      if (i + span > count || (span > 1 && !longer)) continue;
-      const target = span === 1 ? entry.alone : phraseAt(i, span);
-      if (target) {
-        putAll(target);
-        return i + span;
+    if (i + 1 < count && entry.followers?.has(entries[i + 1]!.form) === true) {
+      for (const span of entry.spans) {
+        if (span === 1 || i + span > count) continue;
+        const target = phraseAt(i, span);
+        if (target) {
+          putAll(target);
+          return i + span;
+        }
       }
     }
-    if (entry.singular) putAll(entry.singular);
-    else put(entry.form, entry);
+    if (entry.alone) putAll(entry.alone);
+    else if (entry.singular) putAll(entry.singular);
+    else readings[wordCount++] = entry;
     return i + 1;
   };
 
@@ -269,7 +287,7 @@ export function createTermReader(synonyms: SynonymTable) {
 
   /**
    * Reads one text of fact `fact`: counts its words towards the vocabulary, leaves its words as
-   * analysed in {@link words} and appends its term ids (intents first, then content words,
+   * analysed in {@link readings} and appends its term ids (intents first, then content words,
    * without repeats) to `into`. Nothing is allocated per text but the intents of a new opening.
    */
   const read = (text: string, fact: number, into: number[]): void => {
@@ -288,25 +306,24 @@ export function createTermReader(synonyms: SynonymTable) {
       const entry = entries[i]!;
       if (entry.rewrites) i = rewriteFrom(i);
       else {
-        put(entry.form, entry);
+        readings[wordCount++] = entry;
         i++;
       }
     }
     const head = Math.min(wordCount, INTENT_HEAD);
     let asks = false;
-    for (let k = 0; k < head && !asks; k++) {
-      const entry = itself[k];
-      asks = entry === undefined ? mayAsk(words[k]!) : entry.asks;
-    }
+    for (let k = 0; k < head && !asks; k++) asks = readings[k]!.asks;
     if (asks) {
-      for (const intent of intentsOf(words.slice(0, head), intentMemo)) {
-        add(termIdOf(intent, intent));
-      }
+      for (const intent of intentsOf(formsOf(head), intentMemo)) add(termIdOf(intent, intent));
     }
-    for (let k = 0; k < wordCount; k++) {
-      const entry = itself[k];
-      add(entry === undefined ? wordTerm(words[k]!) : termOf(entry));
-    }
+    for (let k = 0; k < wordCount; k++) add(termOf(readings[k]!));
+  };
+  /** The forms of the first `n` words of the current text as analysed, in a reused array. */
+  const forms: string[] = [];
+  const formsOf = (n: number): string[] => {
+    forms.length = n;
+    for (let k = 0; k < n; k++) forms[k] = readings[k]!.form;
+    return forms;
   };
 
   return {
@@ -325,7 +342,7 @@ export function createTermReader(synonyms: SynonymTable) {
             .slice(0, count)
             .map((entry) => entry.word)
             .join(' ');
-      return { text: normalized, key: hashWords(words, wordCount) };
+      return { text: normalized, key: hashWords(formsOf(wordCount)) };
     },
     /** Each word read, with the number of facts using it, in the order first read. */
     wordFrequency(): Map<string, number> {
