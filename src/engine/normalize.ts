@@ -159,7 +159,7 @@ export function plainWordBounds(text: string, bounds: number[], hashes?: number[
 }
 
 /** Lower-case ASCII words (a decimal point only between digits) separated by single spaces. */
-const ALREADY_NORMAL = /^(?:[a-z\d]|(?<=\d)\.(?=\d))+(?: (?:[a-z\d]|(?<=\d)\.(?=\d))+)*$/;
+const ALREADY_NORMAL = /^[a-z\d]+(?:(?: |(?<=\d)\.(?=\d))[a-z\d]+)*$/;
 
 /**
  * True for text {@link normalizeText} would leave as it is (a sufficient test, not a necessary
