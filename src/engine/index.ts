@@ -9,7 +9,7 @@ import {
   type SynonymTable,
 } from './analyze.js';
 import { tokenize, wordsOf } from './normalize.js';
-import { lowerBound, orderByKey, orderByText, sortSmall } from './order.js';
+import { lowerBound, orderByKey, orderByLists, sortSmall } from './order.js';
 import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import { specificity } from './english.js';
@@ -172,6 +172,9 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const phrasingHash: number[] = [];
   const phrasingTermStart: number[] = [0];
   const phrasingTermItems: number[] = [];
+  /** Each phrasing's words as written, by word id, to order the phrasings by their text. */
+  const phrasingWordStart: number[] = [0];
+  const phrasingWordItems: number[] = [];
   const factTermStart: number[] = [0];
   const factTermItems: number[] = [];
   const factTermWeightItems: number[] = [];
@@ -206,7 +209,13 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
 
       for (const text of [fact.question, ...fact.alternates]) {
         const from = phrasingTermItems.length;
-        const { text: normalized, key } = reader.readPhrasing(text, f, phrasingTermItems);
+        const { text: normalized, key } = reader.readPhrasing(
+          text,
+          f,
+          phrasingTermItems,
+          phrasingWordItems,
+        );
+        phrasingWordStart.push(phrasingWordItems.length);
         for (let k = from; k < phrasingTermItems.length; k++) hold(f, phrasingTermItems[k]!, true);
         phrasingTermStart.push(phrasingTermItems.length);
         phrasingFact.push(f);
@@ -283,7 +292,10 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const exactHashes = new Uint32Array(exactPhrasings.length);
   for (let k = 0; k < exactHashes.length; k++) exactHashes[k] = hashes[exactPhrasings[k]!]!;
 
-  const byText = orderByText(phrasingText);
+  const ranks = reader.wordRanks();
+  const wordPlaces = new Int32Array(phrasingWordItems.length);
+  for (let k = 0; k < wordPlaces.length; k++) wordPlaces[k] = ranks[phrasingWordItems[k]!]!;
+  const byText = orderByLists({ start: Int32Array.from(phrasingWordStart), items: wordPlaces });
   const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();
   const termIds = reader.termIds;
 

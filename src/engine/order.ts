@@ -45,23 +45,35 @@ export function orderByKey(keys: Uint32Array): Int32Array {
 /** Below this many items a range is finished by insertion sort. */
 const SMALL_RANGE = 12;
 
+/** Lists of non-negative numbers stored back to back: list `i` is `items[start[i]]` up to `items[start[i + 1]]`. */
+export interface ListsToOrder {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
 /**
- * Positions 0…n-1 ordered by `texts` (by UTF-16 code units, as `<` compares strings), ties in
- * position order. A three-way radix quicksort (Bentley and Sedgewick's multikey quicksort):
- * each level partitions on one character, so texts that share a long beginning ("what was the
- * …") are not compared from their first character again and again.
+ * Positions 0…n-1 of the lists ordered by their items, compared one by one (a list that ends
+ * sorts before every list it begins), ties in position order. A three-way radix quicksort
+ * (Bentley and Sedgewick's multikey quicksort): each level partitions on one item, so lists that
+ * share a long beginning are not compared from their first item again and again, and no
+ * comparison callback runs per pair.
  */
-export function orderByText(texts: readonly string[]): Int32Array {
-  const order = positions(texts.length);
-  /** The code unit at `depth`, or -1 past the end (a shorter text sorts first). */
-  const unitAt = (i: number, depth: number): number => {
-    const text = texts[i]!;
-    return depth < text.length ? text.charCodeAt(depth) : -1;
+export function orderByLists(lists: ListsToOrder): Int32Array {
+  const { start, items } = lists;
+  const order = positions(start.length - 1);
+  /** The item at `depth`, or -1 past the end (a shorter list sorts first). */
+  const itemAt = (i: number, depth: number): number => {
+    const at = start[i]! + depth;
+    return at < start[i + 1]! ? items[at]! : -1;
   };
-  const before = (a: number, b: number): boolean => {
-    const x = texts[a]!;
-    const y = texts[b]!;
-    return x < y || (x === y && a < b);
+  /** True when list `a` sorts before list `b`, both known equal before `depth`. */
+  const before = (a: number, b: number, depth: number): boolean => {
+    for (let d = depth; ; d++) {
+      const x = itemAt(a, d);
+      const y = itemAt(b, d);
+      if (x !== y) return x < y;
+      if (x < 0) return a < b;
+    }
   };
 
   // Ranges still to sort, [from, to) known equal before `depth`, kept on a stack rather than
@@ -75,33 +87,47 @@ export function orderByText(texts: readonly string[]): Int32Array {
       for (let i = from + 1; i < to; i++) {
         const item = order[i]!;
         let j = i - 1;
-        for (; j >= from && before(item, order[j]!); j--) order[j + 1] = order[j]!;
+        for (; j >= from && before(item, order[j]!, depth); j--) order[j + 1] = order[j]!;
         order[j + 1] = item;
       }
       continue;
     }
-    const pivot = unitAt(order[from + ((to - from) >>> 1)]!, depth);
+    const pivot = itemAt(order[from + ((to - from) >>> 1)]!, depth);
     // Three-way partition: [from, lt) below the pivot, [lt, gt) equal to it, [gt, to) above.
     let lt = from;
     let gt = to;
     let i = from;
     while (i < gt) {
       const item = order[i]!;
-      const unit = unitAt(item, depth);
-      if (unit < pivot) {
+      const value = itemAt(item, depth);
+      if (value < pivot) {
         order[i++] = order[lt]!;
         order[lt++] = item;
-      } else if (unit > pivot) {
+      } else if (value > pivot) {
         order[i] = order[--gt]!;
         order[gt] = item;
       } else i++;
     }
     stack.push(from, lt, depth, gt, to, depth);
-    // Texts that ended at this depth are equal: they keep position order.
+    // Lists that ended at this depth are equal: they keep position order.
     if (pivot < 0) order.subarray(lt, gt).sort();
     else stack.push(lt, gt, depth + 1);
   }
   return order;
+}
+
+/**
+ * Positions 0…n-1 ordered by `texts` (by UTF-16 code units, as `<` compares strings), ties in
+ * position order: {@link orderByLists} over their code units.
+ */
+export function orderByText(texts: readonly string[]): Int32Array {
+  const start = new Int32Array(texts.length + 1);
+  texts.forEach((text, i) => (start[i + 1] = start[i]! + text.length));
+  const items = new Int32Array(start[texts.length]!);
+  texts.forEach((text, i) => {
+    for (let k = 0; k < text.length; k++) items[start[i]! + k] = text.charCodeAt(k);
+  });
+  return orderByLists({ start, items });
 }
 
 /**

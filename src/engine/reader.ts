@@ -16,6 +16,7 @@ import {
   plainWordBounds,
   tokenize,
 } from './normalize.js';
+import { orderByText } from './order.js';
 import { STOPWORDS } from './stopwords.js';
 
 /**
@@ -38,6 +39,8 @@ interface Reading {
 
 /** What the reader keeps about a word as pack text writes it. */
 interface WordEntry extends Reading {
+  /** Its place in the order words were first read. */
+  readonly id: number;
   readonly word: string;
   readonly hash: number;
   /** True when a synonym rewrite may start at it (see `mayRewrite`). */
@@ -105,6 +108,7 @@ class WordTable {
   private add(word: string, hash: number, slot: number): WordEntry {
     const form = plainForm(word);
     const entry: WordEntry = {
+      id: this.entries.length,
       word,
       hash,
       form,
@@ -332,10 +336,17 @@ export function createTermReader(synonyms: SynonymTable) {
     read,
     /**
      * {@link read} for a phrasing, which also needs its normalised text (its words joined) and
-     * the hash of its exact-match key.
+     * the hash of its exact-match key; appends the ids of those words (see {@link wordRanks}) to
+     * `words`.
      */
-    readPhrasing(text: string, fact: number, into: number[]): { text: string; key: number } {
+    readPhrasing(
+      text: string,
+      fact: number,
+      into: number[],
+      words: number[],
+    ): { text: string; key: number } {
       read(text, fact, into);
+      for (let k = 0; k < count; k++) words.push(entries[k]!.id);
       const normalized = isNormalized(text)
         ? text
         : entries
@@ -343,6 +354,18 @@ export function createTermReader(synonyms: SynonymTable) {
             .map((entry) => entry.word)
             .join(' ');
       return { text: normalized, key: hashWords(formsOf(wordCount)) };
+    },
+    /**
+     * For each word id, the word's place in alphabetical order (by code units, as `<` compares
+     * strings). A space sorts before any character of a word, so texts compare as the lists of
+     * their words' places do: the phrasings can be sorted by a few numbers each, not by their
+     * forty-odd characters.
+     */
+    wordRanks(): Int32Array {
+      const order = orderByText(table.entries.map((entry) => entry.word));
+      const ranks = new Int32Array(order.length);
+      order.forEach((id, rank) => (ranks[id] = rank));
+      return ranks;
     },
     /** Each word read, with the number of facts using it, in the order first read. */
     wordFrequency(): Map<string, number> {

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { analyzeWords, buildSynonymTable, hashWords } from '../../src/engine/analyze.js';
 import { tokenize, normalizeText } from '../../src/engine/normalize.js';
+import { orderByLists, orderByText } from '../../src/engine/order.js';
 import { createTermReader } from '../../src/engine/reader.js';
 import { BUILTIN_SYNONYMS } from '../../src/engine/thesaurus.js';
 
@@ -46,11 +47,33 @@ test.prop([fc.array(text, { minLength: 1, maxLength: 6 })])(
     const termOf = (id: number) => [...reader.termIds].find(([, v]) => v === id)?.[0];
     texts.forEach((t, fact) => {
       const ids: number[] = [];
-      const { text: normalized, key } = reader.readPhrasing(t, fact, ids);
+      const words: number[] = [];
+      const { text: normalized, key } = reader.readPhrasing(t, fact, ids, words);
       const analysis = analyzeWords(tokenize(normalizeText(t)), synonyms);
       expect(normalized).toBe(normalizeText(t));
+      expect(words).toHaveLength(tokenize(normalized).length);
       expect(key).toBe(hashWords(analysis.words));
       expect(ids.map(termOf)).toEqual(analysis.terms);
     });
+  },
+);
+
+test.prop([fc.array(text, { maxLength: 40 })])(
+  'orders phrasings by their words as their texts order',
+  (texts) => {
+    const reader = createTermReader(synonyms);
+    const start = [0];
+    const words: number[] = [];
+    const normalized = texts.map((t, fact) => {
+      const { text: read } = reader.readPhrasing(t, fact, [], words);
+      start.push(words.length);
+      return read;
+    });
+    const ranks = reader.wordRanks();
+    const byWords = orderByLists({
+      start: Int32Array.from(start),
+      items: Int32Array.from(words, (id) => ranks[id]!),
+    });
+    expect([...byWords]).toEqual([...orderByText(normalized)]);
   },
 );
