@@ -10,6 +10,7 @@ import {
   RERANK_DEPTH,
   rerank,
   scoreFacts,
+  TIE_BREAK_WEIGHT,
   type ScoredFact,
 } from './score.js';
 import {
@@ -54,6 +55,8 @@ export const MAX_RANKED = 25;
  * answer decides between them.
  */
 const KEEP = Object.freeze({ top: MAX_RANKED + RERANK_DEPTH, floor: DECISION.candidate });
+/** A best score below this can only be declined (see `decide`). */
+const DECLINE_BELOW = Math.min(DECISION.candidate, DECISION.dominant);
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
@@ -167,7 +170,12 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
       return answered(s, 1, scoreFacts(index, analysis, scratch, inScope, KEEP), false, inScope);
     }
 
-    const scored = rank(analysis, inScope);
+    const raw = scoreFacts(index, analysis, scratch, inScope, KEEP);
+    // When even the most a tie-break adds leaves the best fact short of anything but a decline,
+    // Fuse's character-level comparison could only reorder near misses: the question is
+    // declined on its word scores. Most questions the packs do not cover end here.
+    const settled = (raw[0]?.score ?? 0) + TIE_BREAK_WEIGHT < DECLINE_BELOW;
+    const scored = settled ? raw : rerank(index, analysis.words.join(' '), raw);
     const previous = options?.previousFactId
       ? index.factIndexById.get(options.previousFactId)
       : undefined;
