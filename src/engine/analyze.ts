@@ -52,21 +52,29 @@ export function buildSynonymTable(
 ): SynonymTable {
   const phrases = new Map<string, readonly string[]>();
   let longest = 0;
+  // Packs of one syllabus repeat each other's synonyms: each phrase is read once.
+  const read = new Map<string, { words: string[]; key: string }>();
+  const readPhrase = (text: string) => {
+    let phrase = read.get(text);
+    if (!phrase) {
+      const words = wordsOf(text);
+      read.set(text, (phrase = { words, key: words.join(' ') }));
+    }
+    return phrase;
+  };
   for (const [canonical, variants] of synonyms) {
-    const target = wordsOf(canonical);
+    const { words: target, key: canonicalKey } = readPhrase(canonical);
     if (target.length === 0) continue;
     // The canonical phrase maps to itself, so that "soviet union" is consumed whole and never
     // read as the variant "soviet" followed by a stray "union".
-    const canonicalKey = target.join(' ');
     if (!phrases.has(canonicalKey)) {
       phrases.set(canonicalKey, target);
       longest = Math.max(longest, target.length);
     }
     for (const variant of variants) {
-      const words = wordsOf(variant);
+      const { words, key } = readPhrase(variant);
       if (words.length === 0) continue;
       if (words.length === 1 && STOPWORDS.has(words[0]!)) continue;
-      const key = words.join(' ');
       if (phrases.has(key)) continue;
       phrases.set(key, target);
       longest = Math.max(longest, words.length);
@@ -202,7 +210,7 @@ export const mayAsk = (word: string): boolean => INTENT_WORDS.has(word);
 export function intentsOf(
   words: readonly string[],
   memo?: Map<string, readonly string[]>,
-): string[] {
+): readonly string[] {
   const end = Math.min(words.length, INTENT_HEAD);
   let asks = false;
   for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
@@ -214,7 +222,7 @@ export function intentsOf(
     intents = INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
     memo?.set(text, intents);
   }
-  return [...intents];
+  return intents;
 }
 
 /**
@@ -346,7 +354,7 @@ export function analyzeWords(
       })
     : raw;
   const words = applySynonyms(corrected.map(expandYear), synonyms);
-  const terms: string[] = intentsOf(words);
+  const terms: string[] = [...intentsOf(words)];
   const termWords: string[] = [...terms];
   const seen = new Set<string>(terms);
   for (const word of words) {

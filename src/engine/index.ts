@@ -245,11 +245,12 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   }
 
   const wordFrequency = reader.wordFrequency();
-  for (const [canonical, variants] of packSynonyms) {
-    for (const text of [canonical, ...variants]) {
-      for (const word of wordsOf(text)) {
-        if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
-      }
+  const synonymTexts = new Set(
+    packSynonyms.flatMap(([canonical, variants]) => [canonical, ...variants]),
+  );
+  for (const text of synonymTexts) {
+    for (const word of wordsOf(text)) {
+      if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
     }
   }
 

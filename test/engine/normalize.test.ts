@@ -61,6 +61,10 @@ describe('wordsOf', () => {
       fc.constantFrom(
         ..."aZ09.,. ?!-'`’s<@[]:/_~|\t\né".split(''),
         'http://x.y',
+        'https:',
+        'HTTP:',
+        'http',
+        '\x7f',
         '1,234',
         '12,3456',
         "it's",
