@@ -214,16 +214,27 @@ export function intentsOf(
   const end = Math.min(words.length, INTENT_HEAD);
   let asks = false;
   for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
-  if (!asks) return [];
+  // "bhutto executed by": a question that ends on "by" asks who did it.
+  const agent = words.length > 1 && asksForDoer(words[words.length - 1]!);
+  if (!asks && !agent) return NO_INTENTS;
   let text = patternWord(words[0]!);
   for (let i = 1; i < end; i++) text += ' ' + patternWord(words[i]!);
-  let intents = memo?.get(text);
+  // The head's stand-ins never read "by", so the key below tells both cases apart.
+  const key = agent ? `${text} ${AGENT_WORD}` : text;
+  let intents = memo?.get(key);
   if (intents === undefined) {
-    intents = INTENTS.flatMap(([pattern, intent]) => (pattern.test(text) ? [intent] : []));
-    memo?.set(text, intents);
+    intents = INTENTS.flatMap(([pattern, intent]) =>
+      (asks && pattern.test(text)) || (agent && intent === '_who') ? [intent] : [],
+    );
+    memo?.set(key, intents);
   }
   return intents;
 }
+
+const NO_INTENTS: readonly string[] = [];
+const AGENT_WORD = 'by';
+/** True for the word that, ending a question of two words or more, asks who did it. */
+export const asksForDoer = (lastWord: string): boolean => lastWord === AGENT_WORD;
 
 /**
  * FNV-1a hash of words joined by single spaces, without joining them: the exact-match key of a

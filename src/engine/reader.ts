@@ -1,4 +1,5 @@
 import {
+  asksForDoer,
   hashWords,
   INTENT_HEAD,
   intentsOf,
@@ -315,10 +316,12 @@ export function createTermReader(synonyms: SynonymTable) {
       }
     }
     const head = Math.min(wordCount, INTENT_HEAD);
-    let asks = false;
+    let asks = wordCount > 1 && asksForDoer(readings[wordCount - 1]!.form);
     for (let k = 0; k < head && !asks; k++) asks = readings[k]!.asks;
     if (asks) {
-      for (const intent of intentsOf(formsOf(head), intentMemo)) add(termIdOf(intent, intent));
+      for (const intent of intentsOf(formsOf(wordCount), intentMemo)) {
+        add(termIdOf(intent, intent));
+      }
     }
     for (let k = 0; k < wordCount; k++) add(termOf(readings[k]!));
   };

@@ -54,6 +54,8 @@ describe('intentsOf', () => {
     ['who met bhutto', ['_who']],
     ['which soviet union leader met him', ['_who']],
     ['how much did trade grow', ['_amount']],
+    ['bhutto executed by', ['_who']],
+    ['when was bhutto executed and by', ['_when', '_who']],
     // A question word after the first few words asks nothing.
     ['what was his post back in the days when he went', []],
   ])('%j asks for %j', (question, intents) => {
@@ -64,7 +66,7 @@ describe('intentsOf', () => {
   const word = fc.constantFrom(
     ...['what', 'which', 'when', 'how', 'who', 'why', 'where', 'for', 'come', 'much', 'long'],
     ...['exact', 'date', 'year', 'city', 'leaders', 'man', 'people', 'soviet', 'the', 'did'],
-    ...['36.2', 'москва', 'x', '1972'],
+    ...['36.2', 'москва', 'x', '1972', 'by'],
   );
   /** Shared by every run, as index building shares one across all its phrasings. */
   const memo = new Map<string, readonly string[]>();
@@ -73,9 +75,11 @@ describe('intentsOf', () => {
     (words, remember) => {
       const head = words.slice(0, INTENT_HEAD);
       const text = head.join(' ');
-      const expected = head.some(mayAsk)
-        ? INTENTS.filter(([pattern]) => pattern.test(text)).map(([, intent]) => intent)
-        : [];
+      const agent = words.length > 1 && words.at(-1) === 'by';
+      const expected = INTENTS.filter(
+        ([pattern, intent]) =>
+          (head.some(mayAsk) && pattern.test(text)) || (agent && intent === '_who'),
+      ).map(([, intent]) => intent);
       expect(intentsOf(words, remember ? memo : undefined)).toEqual(expected);
     },
   );
