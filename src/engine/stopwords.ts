@@ -18,7 +18,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'someone something anything exactly actually really like kind sort lol idk btw yo even wait ' +
     'right ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
     'whole question quick curious wondering wonder ngl tbh fr smh lowkey highkey nah smth sth ' +
-    'rn imo imho iirc afaik pls plz thx ty n bruh'
+    'rn imo imho iirc afaik pls plz thx ty n bruh toward towards among amongst around across ' +
+    'along within without throughout via amid amidst onto beside besides beyond despite per ' +
+    'whether whereas'
   ).split(' '),
 );
 

@@ -6,6 +6,10 @@
  * in a question without changing what is asked.
  */
 export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  // Phrases that only say what a question is about, or when: read as the function words they
+  // stand for, which match nothing ("how was the summit seen in terms of ties").
+  about: ['in terms of', 'with regard to', 'with respect to', 'regarding', 'concerning'],
+  during: ['at the time of', 'in the course of'],
   before: ['prior to', 'ahead of'],
   change: ['develop', 'developed', 'evolve', 'evolved'],
   'foreign policy': ['diplomacy', 'foreign affairs', 'diplomatic stance', 'diplomatic line'],
@@ -342,6 +346,11 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'split',
     'fell apart',
     'falling out',
+    'beef',
+    'beefing',
+    'feud',
+    'feuding',
+    'at odds',
   ],
   normalize: [
     'normalise',
