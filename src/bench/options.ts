@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly prefixes: number;
   /** Wall time each baseline gets per size for its questions (Almanac answers them all). */
   readonly budgetMs: number;
+  /** How many times each system's index is built per size: the build time is their median. */
+  readonly builds: number;
   readonly processes: boolean;
   readonly processRuns: number;
   readonly botTimeoutMs: number;
@@ -41,6 +43,8 @@ export const USAGE = `npm run bench -- [options]
   --budget=seconds   wall time per baseline per size for its questions (default 20; quick 4)
   --questions=n      answerable questions per size (default 1000; quick 200); half as many unanswerable
   --seed=n           generator seed (default 1)
+  --builds=n         builds per system per size, the build time being their median (default 3;
+                     quick 1)
   --processes        measure whole processes even with --quick
   --no-processes     skip the whole-process measurements
   --process-runs=n   timed runs per process measurement (default 5)
@@ -74,6 +78,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     'budget',
     'questions',
     'seed',
+    'builds',
     'processes',
     'no-processes',
     'process-runs',
@@ -113,6 +118,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const chart = flags.get('chart');
   if (chart === true) throw new RangeError('--chart needs a path (--chart=…)');
   const seed = value('seed');
+  const builds = value('builds');
   const runs = value('process-runs');
   const botTimeout = value('bot-timeout');
 
@@ -135,6 +141,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     warmUp: quick ? 50 : 200,
     prefixes: quick ? 200 : 1_000,
     budgetMs: (budget === undefined ? (quick ? 4 : 20) : positiveInt('--budget', budget)) * 1000,
+    builds: builds === undefined ? (quick ? 1 : 3) : positiveInt('--builds', builds),
     processes: flags.has('no-processes') ? false : flags.has('processes') || !quick,
     processRuns: runs === undefined ? 5 : positiveInt('--process-runs', runs),
     botTimeoutMs:

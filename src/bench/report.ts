@@ -16,7 +16,10 @@ export interface SystemResult {
   readonly key: SystemKey;
   readonly name: string;
   readonly description: string;
+  /** The median of {@link buildRunsMs}. */
   readonly buildMs: number;
+  /** Each build's wall time, in the order run. */
+  readonly buildRunsMs: readonly number[];
   /** Heap plus array buffers in use after the build, the packs included. */
   readonly heapBytes: number;
   /** What the build added to that: the index itself. */

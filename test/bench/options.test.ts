@@ -9,6 +9,7 @@ describe('the benchmark command line', () => {
     expect(options.processes).toBe(true);
     expect(options.chart).toBe(DEFAULT_CHART);
     expect(options.json).toBe(false);
+    expect(options.builds).toBe(3);
   });
 
   it('keeps --quick to the two smaller sizes, fewer questions, no processes and no chart', () => {
@@ -18,6 +19,7 @@ describe('the benchmark command line', () => {
     expect(options.processes).toBe(false);
     expect(options.chart).toBeNull();
     expect(options.budgetMs).toBeLessThan(parseOptions([]).budgetMs);
+    expect(options.builds).toBe(1);
   });
 
   it('redraws the documentation chart only for a run of every size and system', () => {
@@ -35,12 +37,14 @@ describe('the benchmark command line', () => {
       '--budget=60',
       '--chart=x.svg',
       '--no-processes',
+      '--builds=5',
     ]);
     expect(options.sizes).toEqual([30, 1_000, 10_000]);
     expect(options.json).toBe('out.json');
     expect(options.budgetMs).toBe(60_000);
     expect(options.chart).toBe('x.svg');
     expect(options.processes).toBe(false);
+    expect(options.builds).toBe(5);
     expect(parseOptions(['--json']).json).toBe(true);
   });
 
@@ -57,6 +61,7 @@ describe('the benchmark command line', () => {
     expect(() => parseOptions(['--fast'])).toThrow('--fast');
     expect(() => parseOptions(['--sizes=30,abc'])).toThrow('--sizes');
     expect(() => parseOptions(['--budget=0'])).toThrow('--budget');
+    expect(() => parseOptions(['--builds=-1'])).toThrow('--builds');
     expect(() => parseOptions(['stray'])).toThrow('stray');
   });
 });

@@ -21,6 +21,7 @@ function system(
   return {
     description: '',
     buildMs: 100,
+    buildRunsMs: [100],
     heapBytes: 50e6,
     indexBytes: 10e6,
     heapPrecise: true,
