@@ -143,7 +143,7 @@ export function exactFacts(index: KnowledgeIndex, words: readonly string[]): num
  */
 function invert(lists: PackedLists, values: number): { inverted: PackedLists; from: Int32Array } {
   const start = new Int32Array(values + 1);
-  for (const value of lists.items) start[value + 1]! += 1;
+  for (let k = 0; k < lists.items.length; k++) start[lists.items[k]! + 1]! += 1;
   for (let v = 0; v < values; v++) start[v + 1]! += start[v]!;
   const items = new Int32Array(lists.items.length);
   const from = new Int32Array(lists.items.length);
@@ -160,7 +160,11 @@ function invert(lists: PackedLists, values: number): { inverted: PackedLists; fr
 
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
-  const packSynonyms = packs.flatMap((pack) => Object.entries(pack.synonyms));
+  const packSynonyms: [string, readonly string[]][] = [];
+  for (const pack of packs) {
+    for (const canonical in pack.synonyms)
+      packSynonyms.push([canonical, pack.synonyms[canonical]!]);
+  }
   const synonyms = buildSynonymTable([...packSynonyms, ...Object.entries(BUILTIN_SYNONYMS)]);
   const reader = createTermReader(synonyms);
 
@@ -245,9 +249,11 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   }
 
   const wordFrequency = reader.wordFrequency();
-  const synonymTexts = new Set(
-    packSynonyms.flatMap(([canonical, variants]) => [canonical, ...variants]),
-  );
+  const synonymTexts = new Set<string>();
+  for (const [canonical, variants] of packSynonyms) {
+    synonymTexts.add(canonical);
+    for (const variant of variants) synonymTexts.add(variant);
+  }
   for (const text of synonymTexts) {
     for (const word of wordsOf(text)) {
       if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
