@@ -29,6 +29,13 @@ export interface BenchOptions {
   readonly botTimeoutMs: number;
   /** Where the chart goes, or null for no chart. */
   readonly chart: string | null;
+  /**
+   * False: every size runs in a process of its own, so that no size's figures depend on what
+   * ran before it (the heap and the compiled code the other systems leave behind).
+   */
+  readonly inProcess: boolean;
+  /** Set in such a process: run the one size given and print its figures as JSON. */
+  readonly sizeProcess: boolean;
   readonly help: boolean;
 }
 
@@ -52,6 +59,7 @@ export const USAGE = `npm run bench -- [options]
   --chart=path       where the SVG chart goes (default: ${DEFAULT_CHART}, but only for a run of
                      every size and system with the default questions and seed)
   --no-chart         draw no chart
+  --in-process       run every size in this process (default: a fresh process per size)
   --help             this text`;
 
 function positiveInt(name: string, value: string): number {
@@ -85,6 +93,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     'bot-timeout',
     'chart',
     'no-chart',
+    'in-process',
+    'size-process',
     'help',
   ]);
   for (const name of flags.keys()) {
@@ -147,6 +157,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     botTimeoutMs:
       (botTimeout === undefined ? 180 : positiveInt('--bot-timeout', botTimeout)) * 1000,
     chart: flags.has('no-chart') ? null : (chart ?? (fullRun ? DEFAULT_CHART : null)),
+    inProcess: flags.has('in-process'),
+    sizeProcess: flags.has('size-process'),
     help: flags.has('help'),
   };
 }

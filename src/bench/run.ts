@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SYSTEMS, type SystemKey, type SystemSpec } from './baselines.js';
 import { renderLatencyChart, type ChartSeries } from './chart.js';
 import {
@@ -184,18 +186,13 @@ function runSystem(spec: SystemSpec, corpus: Corpus, facts: number): SystemResul
   }
 }
 
-const startedAt = new Date().toISOString();
-out(
-  `Almanac benchmark: ${machine.cpus} × ${machine.cpuModel}, ${(machine.memoryBytes / 1e9).toFixed(1)} GB, Node ${machine.node}` +
-    `\nsizes ${options.sizes.join(', ')}; ${options.answerable} answerable and ${options.unanswerable} unanswerable questions per size; budget ${formatMs(options.budgetMs)} per baseline per size; seed ${options.seed}\n`,
-);
-
 const vocabulary = benchVocabulary();
-const sizes: SizeResult[] = [];
-for (const facts of options.sizes) {
+
+/** Generates the packs and questions of one size and runs every chosen system over them. */
+function runSize(facts: number): SizeResult {
   log(`generating ${facts.toLocaleString('en-US')} facts`);
   const genStart = process.hrtime.bigint();
-  let corpus: Corpus | undefined = generateCorpus(vocabulary, {
+  const corpus = generateCorpus(vocabulary, {
     seed: options.seed,
     facts,
     answerable: options.answerable,
@@ -205,9 +202,9 @@ for (const facts of options.sizes) {
   });
   const generationMs = hrMs(genStart);
   const systems = SYSTEMS.filter((spec) => options.systems.includes(spec.key)).map((spec) =>
-    runSystem(spec, corpus!, facts),
+    runSystem(spec, corpus, facts),
   );
-  const size: SizeResult = {
+  return {
     facts,
     packs: corpus.world.packs.length,
     generationMs,
@@ -215,77 +212,147 @@ for (const facts of options.sizes) {
     unanswerable: options.unanswerable,
     systems,
   };
-  corpus = undefined;
-  sizes.push(size);
-  const packs = `${size.packs} pack${size.packs === 1 ? '' : 's'}`;
-  out(
-    `== ${facts.toLocaleString('en-US')} facts (${packs}, generated in ${formatMs(generationMs)}) ==\n`,
-  );
-  out(sizeTable(size));
-  out('');
-  for (const line of ratioLines(size)) out(line);
-  const auto = autocompleteLine(size);
-  if (auto) out(auto);
-  out(`\nright per question kind:\n${kindTable(size)}\n`);
 }
 
-const processes = options.processes
-  ? await measureProcesses({
-      runs: options.processRuns,
-      botTimeoutMs: options.botTimeoutMs,
-      log,
-      tenThousand: () =>
-        generateWorld(vocabulary, { seed: options.seed + 1, facts: 10_000, unseen: 0 }).packs,
-    })
-  : null;
+/** What a size process hears of the sizes before it: each system's median per question. */
+const PREVIOUS_ENV = 'ALMANAC_BENCH_PREVIOUS';
+const SCRIPT = fileURLToPath(import.meta.url);
 
-const report: BenchReport = {
-  startedAt,
-  machine,
-  options: {
-    seed: options.seed,
-    sizes: options.sizes,
-    answerable: options.answerable,
-    unanswerable: options.unanswerable,
-    prefixes: options.prefixes,
-    budgetMs: options.budgetMs,
-    quick: options.quick,
-  },
-  sizes,
-  processes,
-  targets: checkTargets(sizes),
-};
+/**
+ * Runs one size in a fresh node process (see `BenchOptions.inProcess`), with the same options,
+ * its progress on this process's standard error, and returns its figures.
+ */
+function runSizeInProcess(facts: number): SizeResult {
+  const forwarded = process.argv
+    .slice(2)
+    .filter(
+      (arg) => !/^--(?:sizes|json|chart|no-chart|markdown|processes|no-processes)(?:=|$)/.test(arg),
+    );
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      ...process.execArgv,
+      SCRIPT,
+      ...forwarded,
+      `--sizes=${facts}`,
+      '--size-process',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, [PREVIOUS_ENV]: JSON.stringify([...previous]) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0 || child.error) {
+    throw new Error(
+      `the ${facts.toLocaleString('en-US')}-fact run failed (${child.error?.message ?? `exit ${child.status ?? child.signal}`})`,
+    );
+  }
+  // The child's own report, written by this same script: the shape is SizeResult.
+  return JSON.parse(child.stdout) as SizeResult;
+}
 
-if (options.markdown) {
-  out(formatReport(report, { markdown: true }));
+if (options.sizeProcess) {
+  const before = process.env[PREVIOUS_ENV];
+  // Written by the parent from this same map: the shape is the map's entries.
+  if (before)
+    for (const [key, value] of JSON.parse(before) as [
+      SystemKey,
+      { facts: number; medianMs: number },
+    ][])
+      previous.set(key, value);
+  process.stdout.write(JSON.stringify(runSize(options.sizes[0]!)));
 } else {
-  if (processes) out(formatReport({ ...report, sizes: [], targets: [] }));
-  out(`targets:\n${targetLines(report.targets).join('\n')}`);
+  await main();
 }
 
-if (options.chart) {
-  const series: ChartSeries[] = SYSTEMS.filter((spec) => options.systems.includes(spec.key)).map(
-    (spec) => ({
-      name: spec.name,
-      points: sizes.flatMap((size) => {
-        const s = size.systems.find((x) => x.key === spec.key);
-        return s?.latency
-          ? [{ facts: size.facts, medianMs: s.latency.medianMs, partial: s.budget.limited }]
-          : [];
-      }),
-    }),
+async function main() {
+  const startedAt = new Date().toISOString();
+  out(
+    `Almanac benchmark: ${machine.cpus} × ${machine.cpuModel}, ${(machine.memoryBytes / 1e9).toFixed(1)} GB, Node ${machine.node}` +
+      `\nsizes ${options.sizes.join(', ')}; ${options.answerable} answerable and ${options.unanswerable} unanswerable questions per size; budget ${formatMs(options.budgetMs)} per baseline per size; seed ${options.seed}\n`,
   );
-  const path = resolve(PROJECT_ROOT, options.chart);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, renderLatencyChart(series));
-  log(`chart written to ${path}`);
-}
 
-if (options.json !== false) {
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  if (options.json === true) process.stdout.write(text);
-  else {
-    await writeFile(resolve(options.json), text);
-    log(`JSON written to ${options.json}`);
+  const sizes: SizeResult[] = [];
+  for (const facts of options.sizes) {
+    const size = options.inProcess ? runSize(facts) : runSizeInProcess(facts);
+    for (const system of size.systems) {
+      if (system.latency) previous.set(system.key, { facts, medianMs: system.latency.medianMs });
+    }
+    sizes.push(size);
+    const packs = `${size.packs} pack${size.packs === 1 ? '' : 's'}`;
+    out(
+      `== ${facts.toLocaleString('en-US')} facts (${packs}, generated in ${formatMs(size.generationMs)}) ==\n`,
+    );
+    out(sizeTable(size));
+    out('');
+    for (const line of ratioLines(size)) out(line);
+    const auto = autocompleteLine(size);
+    if (auto) out(auto);
+    out(`\nright per question kind:\n${kindTable(size)}\n`);
+  }
+
+  const processes = options.processes
+    ? await measureProcesses({
+        runs: options.processRuns,
+        botTimeoutMs: options.botTimeoutMs,
+        log,
+        tenThousand: () =>
+          generateWorld(vocabulary, { seed: options.seed + 1, facts: 10_000, unseen: 0 }).packs,
+      })
+    : null;
+
+  const report: BenchReport = {
+    startedAt,
+    machine,
+    options: {
+      seed: options.seed,
+      sizes: options.sizes,
+      answerable: options.answerable,
+      unanswerable: options.unanswerable,
+      prefixes: options.prefixes,
+      budgetMs: options.budgetMs,
+      quick: options.quick,
+    },
+    sizes,
+    processes,
+    targets: checkTargets(sizes),
+  };
+
+  if (options.markdown) {
+    out(formatReport(report, { markdown: true }));
+  } else {
+    if (processes) out(formatReport({ ...report, sizes: [], targets: [] }));
+    out(`targets:\n${targetLines(report.targets).join('\n')}`);
+  }
+
+  if (options.chart) {
+    const series: ChartSeries[] = SYSTEMS.filter((spec) => options.systems.includes(spec.key)).map(
+      (spec) => ({
+        name: spec.name,
+        points: sizes.flatMap((size) => {
+          const s = size.systems.find((x) => x.key === spec.key);
+          return s?.latency
+            ? [{ facts: size.facts, medianMs: s.latency.medianMs, partial: s.budget.limited }]
+            : [];
+        }),
+      }),
+    );
+    const path = resolve(PROJECT_ROOT, options.chart);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, renderLatencyChart(series));
+    log(`chart written to ${path}`);
+  }
+
+  if (options.json !== false) {
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    if (options.json === true) process.stdout.write(text);
+    else {
+      await writeFile(resolve(options.json), text);
+      log(`JSON written to ${options.json}`);
+    }
   }
 }

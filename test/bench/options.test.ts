@@ -10,6 +10,9 @@ describe('the benchmark command line', () => {
     expect(options.chart).toBe(DEFAULT_CHART);
     expect(options.json).toBe(false);
     expect(options.builds).toBe(3);
+    expect(options.inProcess).toBe(false);
+    expect(options.sizeProcess).toBe(false);
+    expect(parseOptions(['--in-process']).inProcess).toBe(true);
   });
 
   it('keeps --quick to the two smaller sizes, fewer questions, no processes and no chart', () => {
