@@ -166,16 +166,6 @@ export function plainWordBounds(text: string, bounds: number[], hashes?: number[
   return count;
 }
 
-/** Lower-case ASCII words (a decimal point only between digits) separated by single spaces. */
-const ALREADY_NORMAL = /^[a-z\d]+(?:(?: |(?<=\d)\.(?=\d))[a-z\d]+)*$/;
-
-/**
- * True for text {@link normalizeText} would leave as it is (a sufficient test, not a necessary
- * one): most alternate phrasings are written this way, and such a phrasing's normalised text can
- * be the pack's own string instead of a copy.
- */
-export const isNormalized = (text: string): boolean => ALREADY_NORMAL.test(text);
-
 /**
  * The words of a text: exactly `tokenize(normalizeText(text))`, read straight from the text for
  * the plain ASCII that fills most packs, where folding has nothing to do but lower the case.

@@ -1,22 +1,16 @@
 import {
   asksForDoer,
-  hashWords,
+  foldWordHash,
   INTENT_HEAD,
   intentsOf,
+  KEY_SEED,
   mayAsk,
   mayRewrite,
   plainForm,
   stemWord,
   type SynonymTable,
 } from './analyze.js';
-import {
-  hashRange,
-  isNormalized,
-  lowerCode,
-  normalizeText,
-  plainWordBounds,
-  tokenize,
-} from './normalize.js';
+import { hashRange, lowerCode, normalizeText, plainWordBounds, tokenize } from './normalize.js';
 import { orderByText } from './order.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -32,6 +26,8 @@ import { STOPWORDS } from './stopwords.js';
 interface Reading {
   /** The word as analysis reads it (see `plainForm`). */
   readonly form: string;
+  /** The {@link hashRange} of its form, for the exact-match key (see `hashWords`). */
+  readonly formHash: number;
   /** True when an intent pattern may start at it (see `mayAsk`). */
   readonly asks: boolean;
   /** Its term id once first needed (-1 for a function word, -2 before). */
@@ -113,6 +109,7 @@ class WordTable {
       word,
       hash,
       form,
+      formHash: form === word ? hash : hashRange(form, 0, form.length),
       asks: mayAsk(form),
       rewrites: mayRewrite(form, this.synonyms),
       spans: this.synonyms.spans.get(form) ?? [],
@@ -140,7 +137,12 @@ class WordTable {
     if (target === undefined) return undefined;
     let readings = this.targets.get(target);
     if (!readings) {
-      readings = target.map((form) => ({ form, asks: mayAsk(form), term: -2 }));
+      readings = target.map((form) => ({
+        form,
+        formHash: hashRange(form, 0, form.length),
+        asks: mayAsk(form),
+        term: -2,
+      }));
       this.targets.set(target, readings);
     }
     return readings;
@@ -223,9 +225,12 @@ export function createTermReader(synonyms: SynonymTable) {
   let count = 0;
 
   /** Fills {@link entries} with the entries of a text's words. */
+  /** True when the current text was read as plain text (see `plainWordBounds`). */
+  let plain = false;
   const findEntries = (text: string) => {
     count = plainWordBounds(text, bounds, hashes);
-    if (count >= 0) {
+    plain = count >= 0;
+    if (plain) {
       for (let k = 0; k < count; k++) {
         entries[k] = table.find(text, bounds[2 * k]!, bounds[2 * k + 1]!, hashes[k]!);
       }
@@ -277,6 +282,21 @@ export function createTermReader(synonyms: SynonymTable) {
     else if (entry.singular) putAll(entry.singular);
     else readings[wordCount++] = entry;
     return i + 1;
+  };
+
+  /**
+   * True when the text just read is already in normal form, so it can serve as its own
+   * normalised text: plain, its words in lower case and one space apart, nothing around them.
+   */
+  const alreadyNormal = (text: string): boolean => {
+    if (!plain || count === 0 || bounds[0] !== 0 || bounds[2 * count - 1] !== text.length) {
+      return false;
+    }
+    for (let k = 1; k < count; k++) {
+      const gap = bounds[2 * k - 1]!;
+      if (bounds[2 * k] !== gap + 1 || text.charCodeAt(gap) !== 32) return false;
+    }
+    return text.toLowerCase() === text;
   };
 
   // The text being read and where its term ids go, for `add`: one function for all texts, not a
@@ -350,13 +370,15 @@ export function createTermReader(synonyms: SynonymTable) {
     ): { text: string; key: number } {
       read(text, fact, into);
       for (let k = 0; k < count; k++) words.push(entries[k]!.id);
-      const normalized = isNormalized(text)
+      const normalized = alreadyNormal(text)
         ? text
         : entries
             .slice(0, count)
             .map((entry) => entry.word)
             .join(' ');
-      return { text: normalized, key: hashWords(formsOf(wordCount)) };
+      let key = KEY_SEED;
+      for (let k = 0; k < wordCount; k++) key = foldWordHash(key, readings[k]!.formHash);
+      return { text: normalized, key: key >>> 0 };
     },
     /**
      * For each word id, the word's place in alphabetical order (by code units, as `<` compares

@@ -1,7 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
-  isNormalized,
   MAX_QUESTION_LENGTH,
   normalizeText,
   tokenize,
@@ -81,18 +80,6 @@ describe('wordsOf', () => {
       expect(wordsOf(text)).toEqual(tokenize(normalizeText(text)));
     },
   );
-
-  test.prop([tricky])('isNormalized only for text normalizeText leaves as it is', (text) => {
-    if (isNormalized(text)) expect(normalizeText(text)).toBe(text);
-  });
-
-  it.each(['when did bhutto visit', 'the 36.2 million', 'a'])('%j is normalized', (text) => {
-    expect(isNormalized(text)).toBe(true);
-  });
-
-  it.each(['When', 'a  b', ' a', 'a ', 'a. b', '1. 2', 'a?', "a's", ''])('%j is not', (text) => {
-    expect(isNormalized(text)).toBe(false);
-  });
 
   it.each([
     'When did BHUTTO go to Moscow?',

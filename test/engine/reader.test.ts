@@ -58,6 +58,24 @@ test.prop([fc.array(text, { minLength: 1, maxLength: 6 })])(
   },
 );
 
+test.each([
+  'when did bhutto visit',
+  'the 36.2 million',
+  'a',
+  'When',
+  'a  b',
+  ' a',
+  'a ',
+  'a. b',
+  '1. 2',
+  'a?',
+  "a's",
+  '',
+])('gives %j the normalised text normalizeText gives', (phrasing) => {
+  const reader = createTermReader(synonyms);
+  expect(reader.readPhrasing(phrasing, 0, [], []).text).toBe(normalizeText(phrasing));
+});
+
 test.prop([fc.array(text, { maxLength: 40 })])(
   'orders phrasings by their words as their texts order',
   (texts) => {
