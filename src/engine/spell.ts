@@ -11,6 +11,8 @@
  * length allows), so an extra candidate cannot change the correction.
  */
 
+import { doubleMetaphone } from 'double-metaphone';
+import { englishCount } from './english.js';
 import { lowerBound, orderByKey } from './order.js';
 
 /** How many edits a word of this length may be away from its correction. */
@@ -76,6 +78,18 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[n]!;
 }
+
+/**
+ * A word spelt by ear ("relashuns", "cooperashun") is usually more than two edits from the word
+ * meant but sounds the same: when no word is within the allowed edits, one of at least this many
+ * letters that English does not have is looked up by its Double Metaphone code. A real word
+ * ("swingers") is taken as meant, however much it sounds like a pack's ("snickers").
+ */
+export const PHONETIC_MIN_LENGTH = 6;
+/** The most edits a word found by sound may still be from the word typed. */
+export const PHONETIC_MAX_EDITS = 3;
+/** Codes shorter than this say too little ("PT" is "bhutto" and "bad" alike). */
+const PHONETIC_MIN_CODE = 3;
 
 /** True when `a` is `b` with its first two letters swapped. */
 function swappedStart(a: string, b: string): boolean {
@@ -154,8 +168,44 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
         best.push(candidate);
       }
     }
-    const frequency = (w: string) => frequencies.get(w) ?? 0;
-    return best.sort((a, b) => frequency(b) - frequency(a) || (a < b ? -1 : a > b ? 1 : 0));
+    if (best.length === 0) return bySound(word);
+    return best.sort(byUse);
+  };
+  const frequency = (w: string) => frequencies.get(w) ?? 0;
+  const byUse = (a: string, b: string) =>
+    frequency(b) - frequency(a) || (a < b ? -1 : a > b ? 1 : 0);
+
+  /** Known words by their primary Double Metaphone code, made at the first word spelt by ear. */
+  let sounds: Map<string, string[]> | undefined;
+  /**
+   * Every known word that sounds like `word`, starts with its letter and is within
+   * {@link PHONETIC_MAX_EDITS} of it, the closest first, then the most used.
+   */
+  const bySound = (word: string): string[] => {
+    if (word.length < PHONETIC_MIN_LENGTH || englishCount(word) > 0) return [];
+    const [code] = doubleMetaphone(word);
+    if (code.length < PHONETIC_MIN_CODE) return [];
+    if (!sounds) {
+      sounds = new Map();
+      for (const known of dictionary) {
+        if (known.length < PHONETIC_MIN_LENGTH - PHONETIC_MAX_EDITS) continue;
+        const [key] = doubleMetaphone(known);
+        const list = sounds.get(key);
+        if (list) list.push(known);
+        else sounds.set(key, [known]);
+      }
+    }
+    const found: { word: string; distance: number }[] = [];
+    for (const candidate of sounds.get(code) ?? []) {
+      if (candidate[0] !== word[0]) continue;
+      const distance = editDistance(word, candidate, PHONETIC_MAX_EDITS);
+      if (distance <= PHONETIC_MAX_EDITS) found.push({ word: candidate, distance });
+    }
+    const least = Math.min(...found.map((f) => f.distance));
+    return found
+      .filter((f) => f.distance === least)
+      .map((f) => f.word)
+      .sort(byUse);
   };
 
   return {

@@ -14,6 +14,34 @@ const speller = buildSpellIndex(
   ]),
 );
 
+describe('words spelt by ear', () => {
+  const byEar = buildSpellIndex(
+    new Map([
+      ['relations', 4],
+      ['cooperation', 3],
+      ['snickers', 1],
+      ['bhutto', 5],
+      ['afghanistan', 2],
+    ]),
+  );
+
+  it.each([
+    ['relashuns', 'relations'],
+    ['cooperashun', 'cooperation'],
+  ])('reads %j as %j, which it sounds like', (typed, expected) => {
+    expect(byEar.correct(typed)).toBe(expected);
+  });
+
+  it('takes a real English word as meant, however it sounds', () => {
+    expect(byEar.correct('swingers')).toBeUndefined();
+  });
+
+  it('leaves short words and words that sound like nothing it knows', () => {
+    expect(byEar.correct('bhooto')).toBeUndefined();
+    expect(byEar.correct('relashunships')).toBeUndefined();
+  });
+});
+
 describe('typo correction', () => {
   it.each([
     ['bhuto', 'bhutto'],
