@@ -3,17 +3,15 @@
  * needs. The same seed always gives the same sequence, on every machine.
  */
 
+import { FNV_OFFSET, fnvStep } from '../engine/normalize.js';
 import { mulberry32 } from '../engine/order.js';
 
 export { mulberry32 };
 
 /** FNV-1a over a string: turns a label into a seed, so streams can be named. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = fnvStep(hash, text.charCodeAt(i));
   return hash >>> 0;
 }
 

@@ -130,7 +130,6 @@ function runSystem(spec: SystemSpec, corpus: Corpus, facts: number): SystemResul
       { budgetMs },
     );
     const latency = latencyStats(run.latenciesMs) ?? null;
-    if (latency) previous.set(spec.key, { facts, medianMs: latency.medianMs });
     log(
       `${spec.name}: ${run.results.length} question${run.results.length === 1 ? '' : 's'} in ${formatMs(run.elapsedMs)}${run.limited ? ' (budget ran out)' : ''}`,
     );

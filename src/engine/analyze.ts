@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { englishCount } from './english.js';
-import { hashRange, wordsOf } from './normalize.js';
+import { FNV_OFFSET, fnvStep, hashRange, wordsOf } from './normalize.js';
 import type { SpellIndex } from './spell.js';
 import { IRREGULAR_FORMS, STOPWORDS } from './stopwords.js';
 
@@ -236,21 +236,14 @@ const AGENT_WORD = 'by';
 /** True for the word that, ending a question of two words or more, asks who did it. */
 export const asksForDoer = (lastWord: string): boolean => lastWord === AGENT_WORD;
 
-/** Where {@link foldWordHash} starts: the FNV offset basis. */
-export const KEY_SEED = 0x811c9dc5;
-
-/** One step of an exact-match key: the next word's {@link hashRange} folded in, FNV-style. */
-export const foldWordHash = (key: number, wordHash: number): number =>
-  Math.imul(key ^ wordHash, 0x01000193);
-
 /**
  * The exact-match key of a phrasing (its words after synonyms) as a number instead of a string
  * of forty-odd characters: each word's hash folded in turn. Index building folds hashes its
  * reader keeps per word, so a phrasing's key costs a step per word, not per character.
  */
 export function hashWords(words: readonly string[]): number {
-  let key = KEY_SEED;
-  for (const word of words) key = foldWordHash(key, hashRange(word, 0, word.length));
+  let key = FNV_OFFSET;
+  for (const word of words) key = fnvStep(key, hashRange(word, 0, word.length));
   return key >>> 0;
 }
 

@@ -148,8 +148,14 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
     };
   };
 
+  /** The facts a verdict can use, by their word scores alone. */
+  const scoreOf = (analysis: Analysis, inScope: (f: number) => boolean): ScoredFact[] =>
+    scoreFacts(index, analysis, scratch, inScope, KEEP);
+  /** Near-ties among those broken by Fuse's character-level comparison. */
+  const tieBroken = (analysis: Analysis, scored: readonly ScoredFact[]): ScoredFact[] =>
+    rerank(index, analysis.words.join(' '), scored);
   const rank = (analysis: Analysis, inScope: (f: number) => boolean): ScoredFact[] =>
-    rerank(index, analysis.words.join(' '), scoreFacts(index, analysis, scratch, inScope, KEEP));
+    tieBroken(analysis, scoreOf(analysis, inScope));
 
   const match = (text: string, options: AskOptions | undefined): MatchResult => {
     const inScope = scopeFilter(index, options);
@@ -167,15 +173,15 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
     const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
-      return answered(s, 1, scoreFacts(index, analysis, scratch, inScope, KEEP), false, inScope);
+      return answered(s, 1, scoreOf(analysis, inScope), false, inScope);
     }
 
-    const raw = scoreFacts(index, analysis, scratch, inScope, KEEP);
+    const raw = scoreOf(analysis, inScope);
     // When even the most a tie-break adds leaves the best fact short of anything but a decline,
     // Fuse's character-level comparison could only reorder near misses: the question is
     // declined on its word scores. Most questions the packs do not cover end here.
     const settled = (raw[0]?.score ?? 0) + TIE_BREAK_WEIGHT < DECLINE_BELOW;
-    const scored = settled ? raw : rerank(index, analysis.words.join(' '), raw);
+    const scored = settled ? raw : tieBroken(analysis, raw);
     const previous = options?.previousFactId
       ? index.factIndexById.get(options.previousFactId)
       : undefined;

@@ -80,14 +80,15 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** The code unit lower-cased, for ASCII letters. */
 export const lowerCode = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a, the 32-bit hash of words and keys across the engine: its starting value… */
+export const FNV_OFFSET = 0x811c9dc5;
+/** …and one step, folding in a character code (or another hash). */
+export const fnvStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193);
 
 /** FNV-1a hash of `text` from `start` to `end` (exclusive), lower-cased: a word's hash. */
 export function hashRange(text: string, start: number, end: number): number {
   let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++)
-    hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), FNV_PRIME);
+  for (let i = start; i < end; i++) hash = fnvStep(hash, lowerCode(text.charCodeAt(i)));
   return hash >>> 0;
 }
 
@@ -145,7 +146,7 @@ export function plainWordBounds(text: string, bounds: number[], hashes?: number[
         start = i;
         hash = FNV_OFFSET;
       }
-      hash = Math.imul(hash ^ kind, FNV_PRIME);
+      hash = fnvStep(hash, kind);
       continue;
     }
     if (kind === FOLD) return -1;

@@ -1,16 +1,22 @@
 import {
   asksForDoer,
-  foldWordHash,
   INTENT_HEAD,
   intentsOf,
-  KEY_SEED,
   mayAsk,
   mayRewrite,
   plainForm,
   stemWord,
   type SynonymTable,
 } from './analyze.js';
-import { hashRange, lowerCode, normalizeText, plainWordBounds, tokenize } from './normalize.js';
+import {
+  FNV_OFFSET,
+  fnvStep,
+  hashRange,
+  lowerCode,
+  normalizeText,
+  plainWordBounds,
+  tokenize,
+} from './normalize.js';
 import { orderByText } from './order.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -224,9 +230,9 @@ export function createTermReader(synonyms: SynonymTable) {
   const entries: WordEntry[] = [];
   let count = 0;
 
-  /** Fills {@link entries} with the entries of a text's words. */
   /** True when the current text was read as plain text (see `plainWordBounds`). */
   let plain = false;
+  /** Fills {@link entries} with the entries of a text's words. */
   const findEntries = (text: string) => {
     count = plainWordBounds(text, bounds, hashes);
     plain = count >= 0;
@@ -376,8 +382,9 @@ export function createTermReader(synonyms: SynonymTable) {
             .slice(0, count)
             .map((entry) => entry.word)
             .join(' ');
-      let key = KEY_SEED;
-      for (let k = 0; k < wordCount; k++) key = foldWordHash(key, readings[k]!.formHash);
+      // The same key as `hashWords` gives, from each word's hash kept since it was first read.
+      let key = FNV_OFFSET;
+      for (let k = 0; k < wordCount; k++) key = fnvStep(key, readings[k]!.formHash);
       return { text: normalized, key: key >>> 0 };
     },
     /**

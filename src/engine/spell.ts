@@ -13,6 +13,7 @@
 
 import { doubleMetaphone } from 'double-metaphone';
 import { englishCount } from './english.js';
+import { FNV_OFFSET, fnvStep } from './normalize.js';
 import { lowerBound, orderByKey } from './order.js';
 
 /** How many edits a word of this length may be away from its correction. */
@@ -21,9 +22,6 @@ export function allowedEdits(length: number): number {
   if (length < 8) return 1;
   return 2;
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * Appends to `out` the FNV-1a hash of every string left after deleting up to `depth` characters
@@ -38,7 +36,7 @@ function deletionHashes(word: string, depth: number, out: number[]): void {
     let next = 0;
     for (let k = 0; k < word.length; k++) {
       if (deleted[next] === k) next++;
-      else hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+      else hash = fnvStep(hash, word.charCodeAt(k));
     }
     out.push(hash >>> 0);
     if (deleted.length === depth || word.length - deleted.length <= 1) return;
