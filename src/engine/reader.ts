@@ -341,6 +341,8 @@ export function createTermReader(synonyms: SynonymTable) {
         i++;
       }
     }
+    // `intentsOf` makes the same check; made here first from each word's cached `asks`, it spares
+    // most texts, which can ask nothing, the list of their words' forms.
     const head = Math.min(wordCount, INTENT_HEAD);
     let asks = wordCount > 1 && asksForDoer(readings[wordCount - 1]!.form);
     for (let k = 0; k < head && !asks; k++) asks = readings[k]!.asks;
