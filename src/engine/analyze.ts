@@ -290,6 +290,14 @@ const expandYear = (word: string): string =>
 export const COMMON_WORD = 200;
 
 /**
+ * A word English uses this often (about once per million words) is a real word, however far
+ * from everyday: when several pack words are equally close to it, it is taken as meant, since
+ * which of them was meant would be a guess ("bach": beach, bath or batch?); when one is, it is
+ * corrected, but the correction counts as a guess (see {@link Analysis.guessed}).
+ */
+export const KNOWN_WORD = 50;
+
+/**
  * How analysis reads a word of text that is not spell-checked (pack text): chat spellings as
  * the words they stand for, two-digit years as years. Synonyms come after, over whole phrases.
  */
@@ -310,6 +318,14 @@ export interface Analysis {
    * with the similarity they count for; a term not listed counts in full.
    */
   readonly similarity?: ReadonlyMap<string, number>;
+  /**
+   * Terms read by inference rather than as typed: the correction of a real English word
+   * ("munich" as the pack's "munch", see {@link KNOWN_WORD}) and the neighbour by meaning of a
+   * word no pack uses. They score like any term but never explain a telling word of the
+   * question (see `complete` in score.ts): a fact far ahead of a weak field only on such a
+   * reading is not answered. Absent when there are none.
+   */
+  readonly guessed?: ReadonlySet<string>;
 }
 
 /**
@@ -341,21 +357,26 @@ export function analyzeWords(
 ): Analysis {
   const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
   const corrections = new Map<string, string>();
+  /** Corrections of real words (see {@link KNOWN_WORD}). */
+  const guessedWords = new Set<string>();
   const corrected = speller
     ? raw.map((word, i) => {
         if (STOPWORDS.has(word) || speller.has(word)) return word;
-        const common = englishCount(word) >= COMMON_WORD;
-        // A common word is taken as meant unless its correction completes a phrase the synonym
-        // tables name with the word beside it: "steal mills" is "steel mills".
+        const count = englishCount(word);
         const candidates = speller.candidates(word);
         const fix = choose && candidates.length > 1 ? choose(candidates, raw) : candidates[0];
         if (fix === undefined) return word;
-        if (
-          common &&
-          !synonyms.bigrams.has(`${raw[i - 1]} ${fix}`) &&
-          !synonyms.bigrams.has(`${fix} ${raw[i + 1]}`)
-        ) {
-          return word;
+        // A common word is taken as meant unless its correction completes a phrase the synonym
+        // tables name with the word beside it: "steal mills" is "steel mills".
+        const completesPhrase =
+          synonyms.bigrams.has(`${raw[i - 1]} ${fix}`) ||
+          synonyms.bigrams.has(`${fix} ${raw[i + 1]}`);
+        if (!completesPhrase) {
+          if (count >= COMMON_WORD) return word;
+          if (count >= KNOWN_WORD) {
+            if (candidates.length > 1) return word;
+            guessedWords.add(fix);
+          }
         }
         corrections.set(word, fix);
         return fix;
@@ -365,6 +386,7 @@ export function analyzeWords(
   const terms: string[] = [...intentsOf(words)];
   const termWords: string[] = [...terms];
   const seen = new Set<string>(terms);
+  const guessed = new Set<string>();
   for (const word of words) {
     if (STOPWORDS.has(word)) continue;
     const term = stemWord(word);
@@ -372,6 +394,7 @@ export function analyzeWords(
     seen.add(term);
     terms.push(term);
     termWords.push(word);
+    if (guessedWords.has(word)) guessed.add(term);
   }
   // "how did the talks go" asks how they turned out: the question also asks for an outcome.
   if (speller && asksHowItWent(words)) {
@@ -381,7 +404,9 @@ export function analyzeWords(
       termWords.push(OUTCOME);
     }
   }
-  return { words, terms, termWords, corrections };
+  return guessed.size > 0
+    ? { words, terms, termWords, corrections, guessed }
+    : { words, terms, termWords, corrections };
 }
 
 /** The word the built-in thesaurus reads results, effects and outcomes as. */

@@ -63,6 +63,11 @@ interface QueryTerm {
   readonly intent: boolean;
   /** An intent or a telling word: see {@link ScoredFact.complete}. */
   readonly telling: boolean;
+  /**
+   * 1 when a fact holding the term explains a telling word, 0 when the term is not telling or
+   * only a guess at what the question meant (see `guessed` in {@link Analysis}).
+   */
+  readonly explains: number;
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
@@ -84,7 +89,8 @@ function queryTerms(
       intent ||
       specificity(analysis.termWords[i]!) >=
         (id === undefined ? UNKNOWN_TELLING_WORD : TELLING_WORD);
-    terms.push({ id: id ?? -1, weight, intent, telling });
+    const explains = telling && analysis.guessed?.has(term) !== true ? 1 : 0;
+    terms.push({ id: id ?? -1, weight, intent, telling, explains });
     mass += weight;
   });
   return { terms, mass };
@@ -239,7 +245,7 @@ export function scoreFacts(
         factShared[f]! += (term.weight * code) / 1000;
         if (term.intent) factIntentHits[f]! += 1;
         else factHits[f]! += 1;
-        if (term.telling) factTellingHits[f]! += 1;
+        factTellingHits[f]! += term.explains;
       }
       continue;
     }
@@ -254,7 +260,7 @@ export function scoreFacts(
       factShared[f]! += (term.weight * factPostingWeights[k]!) / 1000;
       if (term.intent) factIntentHits[f]! += 1;
       else factHits[f]! += 1;
-      if (term.telling) factTellingHits[f]! += 1;
+      factTellingHits[f]! += term.explains;
     }
   }
 

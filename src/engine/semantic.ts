@@ -188,7 +188,7 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
 /**
  * Reads each question word no pack uses as the closest pack word of the same meaning, when
  * there is one: "how far did commerce rise" meets the fact about trade. Such a term counts for
- * its similarity, not in full (see `similarity` in {@link Analysis}).
+ * its similarity, not in full, and as a guess (see `similarity` and `guessed` in {@link Analysis}).
  */
 export function approximate(
   analysis: Analysis,
@@ -199,6 +199,7 @@ export function approximate(
   const terms: string[] = [];
   const termWords: string[] = [];
   const similarity = new Map<string, number>();
+  const guessed = new Set<string>(analysis.guessed);
   analysis.terms.forEach((term, i) => {
     const word = analysis.termWords[i]!;
     const neighbour =
@@ -214,6 +215,7 @@ export function approximate(
     terms.push(neighbour.term);
     termWords.push(word);
     similarity.set(neighbour.term, neighbour.similarity);
+    guessed.add(neighbour.term);
   });
-  return changed ? { ...analysis, terms, termWords, similarity } : analysis;
+  return changed ? { ...analysis, terms, termWords, similarity, guessed } : analysis;
 }

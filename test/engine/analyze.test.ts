@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, INTENT_HEAD, INTENTS, intentsOf, mayAsk } from '../../src/engine/analyze.js';
 import { buildIndex, type KnowledgeIndex } from '../../src/engine/index.js';
-import { bundledPacks } from '../support/packs.js';
+import { bundledPacks, testFact, testPack } from '../support/packs.js';
 
 let index: KnowledgeIndex;
 beforeAll(async () => {
@@ -27,6 +27,35 @@ describe('analyze', () => {
     expect(misspelt.corrections.get('premeir')).toBe('premier');
     const meant = analyze('was it them making up', index.synonyms, index.speller);
     expect(meant.corrections.has('making')).toBe(false);
+  });
+
+  describe('a real word the packs do not use', () => {
+    const beach = testFact('beach-cleanup', 'When was the beach cleanup held?', ['cleanup day']);
+    const batch = testFact('batch-recall', 'Why was the batch recalled?', ['recall reason']);
+    const indexOf = (...facts: ReturnType<typeof testFact>[]) =>
+      buildIndex([testPack('coast', 'The coast', 'Notes on the coast.', facts)]);
+
+    it('is taken as meant when several pack words are equally close to it', () => {
+      // "bach" is one edit from both "beach" and "batch": which was meant would be a guess.
+      const coast = indexOf(beach, batch);
+      const analysis = analyze('when was the bach cleanup', coast.synonyms, coast.speller);
+      expect(analysis.words).toContain('bach');
+      expect(analysis.corrections.size).toBe(0);
+    });
+
+    it('is corrected to the one pack word close to it, as a guess', () => {
+      const coast = indexOf(beach);
+      const analysis = analyze('when was the bach cleanup', coast.synonyms, coast.speller);
+      expect(analysis.corrections.get('bach')).toBe('beach');
+      expect([...(analysis.guessed ?? [])]).toEqual([analyze('beach', coast.synonyms).terms[0]]);
+    });
+
+    it('differs from a misspelling, which is corrected as sure', () => {
+      const coast = indexOf(beach, batch);
+      const analysis = analyze('when was the beahc cleanup', coast.synonyms, coast.speller);
+      expect(analysis.corrections.get('beahc')).toBe('beach');
+      expect(analysis.guessed).toBeUndefined();
+    });
   });
 
   it('corrects a common word when the correction completes a phrase the pack names', () => {

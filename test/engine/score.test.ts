@@ -3,6 +3,8 @@ import { benchVocabulary, generateCorpus } from '../../src/bench/synthetic.js';
 import { analyze } from '../../src/engine/analyze.js';
 import { buildIndex } from '../../src/engine/index.js';
 import { createScratch, scoreFacts } from '../../src/engine/score.js';
+import { approximate, buildSemanticIndex, bundledWordVectors } from '../../src/engine/semantic.js';
+import { testFact, testPack } from '../support/packs.js';
 
 describe('scoreFacts with keep', () => {
   const corpus = generateCorpus(benchVocabulary(), {
@@ -36,5 +38,43 @@ describe('scoreFacts with keep', () => {
     }
     // The questions do reach facts beyond what is kept.
     expect(cut).toBeGreaterThan(0);
+  });
+});
+
+describe('a fact that explains the whole question', () => {
+  const pack = testPack('coast', 'The coast', 'Notes on the coast.', [
+    testFact('beach-cleanup', 'When was the beach cleanup held?', ['cleanup day']),
+    testFact('munch-exhibition', 'When did the Munch exhibition open?', ['munch paintings shown']),
+    testFact('harbour-dredging', 'Why was the harbour dredged?', ['dredging reason']),
+  ]);
+  const index = buildIndex([pack]);
+  const scratch = createScratch(index);
+  const best = (text: string) => {
+    const analysis = approximate(
+      analyze(text, index.synonyms, index.speller),
+      index,
+      buildSemanticIndex(index, bundledWordVectors()),
+    );
+    const [top] = scoreFacts(index, analysis, scratch, () => true);
+    return { id: top && index.facts[top.factIndex]!.fact.id, complete: top?.complete };
+  };
+
+  it('holds every telling word as written or as surely corrected', () => {
+    expect(best('when was the beach cleanup')).toEqual({ id: 'beach-cleanup', complete: true });
+    expect(best('when was the beahc cleanup')).toEqual({ id: 'beach-cleanup', complete: true });
+  });
+
+  it('does not, when a telling word is only guessed at', () => {
+    // "munich" is a real word, read as the painter "munch" for want of a better one.
+    expect(best('when did the munich exhibition open')).toEqual({
+      id: 'munch-exhibition',
+      complete: false,
+    });
+    expect(best('when did the munch exhibition open')).toEqual({
+      id: 'munch-exhibition',
+      complete: true,
+    });
+    // "seashore" is no pack word: its neighbour by meaning is a guess too.
+    expect(best('when was the seashore cleanup')).toEqual({ id: 'beach-cleanup', complete: false });
   });
 });
