@@ -318,7 +318,7 @@ async function main() {
     },
     sizes,
     processes,
-    targets: checkTargets(sizes),
+    targets: checkTargets(sizes, processes),
   };
 
   if (options.markdown) {

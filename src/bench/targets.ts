@@ -1,4 +1,4 @@
-import type { SizeResult, SystemResult, TargetCheck } from './report.js';
+import type { ProcessReport, SizeResult, SystemResult, TargetCheck } from './report.js';
 import { formatBytes, formatMs, formatPercent } from './table.js';
 
 /** The figures Almanac is meant to reach. */
@@ -9,6 +9,7 @@ export const TARGETS = Object.freeze({
   p99MsAt100k: 30,
   buildMsAt100k: 5_000,
   heapBytesAt100k: 400e6,
+  consolePromptMs: 1_000,
 });
 
 const TOP1_TARGET = '10,000 facts: top-1 accuracy at least the best baseline';
@@ -36,8 +37,14 @@ function atMost(
   return { target, measured: format(measured), met: measured <= limit };
 }
 
-/** Checks the run's figures against {@link TARGETS}; sizes not run are "not measured". */
-export function checkTargets(sizes: readonly SizeResult[]): TargetCheck[] {
+/**
+ * Checks the run's figures against {@link TARGETS}; sizes not run, and whole processes when
+ * `processes` is null, are "not measured".
+ */
+export function checkTargets(
+  sizes: readonly SizeResult[],
+  processes: ProcessReport | null = null,
+): TargetCheck[] {
   const at10k = almanacAt(sizes, 10_000);
   const at100k = almanacAt(sizes, 100_000);
   const checks: TargetCheck[] = [
@@ -139,6 +146,19 @@ export function checkTargets(sizes: readonly SizeResult[]): TargetCheck[] {
       target: 'wrong answers on unanswerable questions no worse at any size than at 30 facts',
       measured: 'needs 30 facts and another size',
       met: null,
+    });
+  }
+  const consoleTarget = `start-up: console chat to its first prompt ≤ ${formatMs(TARGETS.consolePromptMs)}, bundled pack, without npm`;
+  const start = processes?.consoleColdStart;
+  if (!start) {
+    checks.push({ target: consoleTarget, measured: 'processes not measured', met: null });
+  } else if (!start.available) {
+    checks.push({ target: consoleTarget, measured: `not available: ${start.reason}`, met: null });
+  } else {
+    checks.push({
+      target: consoleTarget,
+      measured: `${formatMs(start.medianMs)} (\`${start.entry}\`, median of ${start.runs.length} runs)`,
+      met: start.medianMs <= TARGETS.consolePromptMs,
     });
   }
   return checks;

@@ -43,7 +43,8 @@ export interface ScoredFact {
   readonly score: number;
   /**
    * True when all the fact leaves unexplained is everyday words: it holds every telling word of
-   * the question (see {@link TELLING_WORD}) and answers every intent (absent: not known).
+   * the question (see {@link TELLING_WORD}) as written, not guessed (see `guessed` in
+   * {@link Analysis}), and answers every intent (absent: not known).
    */
   readonly complete?: boolean;
 }
