@@ -344,7 +344,8 @@ export function analyze(
 
 /**
  * Picks among equally close corrections of one word (most frequent first), given the question's
- * words: "ptel" is "patel" beside "wildly" when a fact speaks of both, though "peel" is commoner.
+ * words, those with a single correction already read as it: "ptel" is "patel" beside "wildly"
+ * when a fact speaks of both, though "peel" is commoner.
  */
 export type ChooseCorrection = (candidates: readonly string[], words: readonly string[]) => string;
 
@@ -359,12 +360,26 @@ export function analyzeWords(
   const corrections = new Map<string, string>();
   /** Corrections of real words (see {@link KNOWN_WORD}). */
   const guessedWords = new Set<string>();
+  /** Each word's corrections, for the words that need one. */
+  const options = speller
+    ? raw.map((word) =>
+        STOPWORDS.has(word) || speller.has(word) ? undefined : speller.candidates(word),
+      )
+    : [];
+  // The question as far as it is sure, to choose among close corrections by: a word with one
+  // correction, not a common word, is read as it ("ermission ebtcha": the "betcha" beside it
+  // tells "remission").
+  const context = speller
+    ? raw.map((word, i) =>
+        options[i]?.length === 1 && englishCount(word) < COMMON_WORD ? options[i][0]! : word,
+      )
+    : raw;
   const corrected = speller
     ? raw.map((word, i) => {
-        if (STOPWORDS.has(word) || speller.has(word)) return word;
+        const candidates = options[i];
+        if (candidates === undefined) return word;
         const count = englishCount(word);
-        const candidates = speller.candidates(word);
-        const fix = choose && candidates.length > 1 ? choose(candidates, raw) : candidates[0];
+        const fix = choose && candidates.length > 1 ? choose(candidates, context) : candidates[0];
         if (fix === undefined) return word;
         // A common word is taken as meant unless its correction completes a phrase the synonym
         // tables name with the word beside it: "steal mills" is "steel mills".

@@ -120,7 +120,8 @@ const CONTEXT_FACTS = 2_000;
 
 /**
  * Chooses among equally close corrections the one a fact speaks of together with the most (by
- * weight) of the question's other words; the most frequent when none does better.
+ * weight, and by the fields both stand in) of the question's other words; the most frequent
+ * when none does better.
  */
 export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
   const termOf = (word: string) => index.termIds.get(stemWord(word));
@@ -140,9 +141,11 @@ export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
       const to = Math.min(index.factPostings.start[id + 1]!, from + CONTEXT_FACTS);
       for (let k = from; k < to; k++) {
         const f = index.factPostings.items[k]!;
+        // Two words in one phrasing say more than two in one answer: weighed by field.
+        const own = index.factPostingWeights[k]! / 1000;
         let shared = 0;
         for (const other of others) {
-          if (fieldWeight(index, f, other) > 0) shared += index.termWeight[other]!;
+          shared += (index.termWeight[other]! * own * fieldWeight(index, f, other)) / 1000;
         }
         if (shared > bestShared) {
           best = candidate;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { benchVocabulary, generateCorpus } from '../../src/bench/synthetic.js';
 import { analyze } from '../../src/engine/analyze.js';
 import { buildIndex } from '../../src/engine/index.js';
-import { createScratch, scoreFacts } from '../../src/engine/score.js';
+import { correctionChooser, createScratch, scoreFacts } from '../../src/engine/score.js';
 import { approximate, buildSemanticIndex, bundledWordVectors } from '../../src/engine/semantic.js';
 import { testFact, testPack } from '../support/packs.js';
 
@@ -76,5 +76,39 @@ describe('a fact that explains the whole question', () => {
     });
     // "seashore" is no pack word: its neighbour by meaning is a guess too.
     expect(best('when was the seashore cleanup')).toEqual({ id: 'beach-cleanup', complete: false });
+  });
+});
+
+describe('choosing among equally close corrections', () => {
+  // "ermission" is one edit from both "remission" and "permission".
+  const remission = testFact('betcha-remission', 'When was the betcha remission?', [
+    'betcha remission date',
+  ]);
+  const permission = testFact('permission-slip', 'Who signed the permission slip?', [
+    'permission slip signer',
+  ]);
+  const indexOf = (...facts: ReturnType<typeof testFact>[]) =>
+    buildIndex([testPack('clinic', 'The clinic', 'Notes on the clinic.', facts)]);
+
+  it("reads the question's other misspelt words first, when each has one correction", () => {
+    const index = indexOf(remission, permission);
+    const analysis = analyze(
+      'when was the ermission ebtcha',
+      index.synonyms,
+      index.speller,
+      correctionChooser(index),
+    );
+    expect(analysis.corrections.get('ebtcha')).toBe('betcha');
+    expect(analysis.corrections.get('ermission')).toBe('remission');
+  });
+
+  it('counts words beside each other in a phrasing above words that meet in an answer', () => {
+    // Both facts name "betcha"; only one puts it in a phrasing beside the correction.
+    const mentioned = { ...permission, answer: 'The betcha clerk signed the permission slip.' };
+    const index = indexOf(mentioned, remission);
+    const choose = correctionChooser(index);
+    expect(choose(['permission', 'remission'], ['when', 'was', 'the', 'ermission', 'betcha'])).toBe(
+      'remission',
+    );
   });
 });
