@@ -58,14 +58,18 @@ describe('the targets', () => {
 
   it('are met or missed from the figures at 10,000 and 100,000 facts', () => {
     const all = [right('a'), right('b'), declined, declined];
+    const half = almanac(100, 300, [right('a'), declined, declined, declined]);
+    // MiniSearch answered enough questions to count; plain fuse.js, right on its few, did not.
     const baseline = {
-      ...almanac(100, 300, [right('a'), declined, declined, declined]),
+      ...half,
       key: 'minisearch' as const,
       name: 'MiniSearch',
+      quality: { ...half.quality, answerable: 1_000 },
     };
+    const fewer = { ...almanac(900, 900, all), key: 'plain-fuse' as const, name: 'plain fuse.js' };
     const checks = checkTargets([
       size(30, [almanac(0.1, 1, all)]),
-      size(10_000, [almanac(0.4, 5, all), baseline]),
+      size(10_000, [almanac(0.4, 5, all), baseline, fewer]),
       size(100_000, [almanac(3, 20, [right('a'), right('b'), right('a'), declined])]),
     ]);
     expect(checks.map((c) => [c.target, c.met])).toEqual([
@@ -82,6 +86,12 @@ describe('the targets', () => {
     expect(checks[7]!.measured).toContain('worse at 100,000 facts: 50.0%');
     // A baseline that managed only a few questions within its budget is not the bar.
     expect(checks[2]!.measured).toContain('left out, too few questions within the budget');
+  });
+
+  it('leave top-1 accuracy unmeasured when no baseline answered enough questions', () => {
+    const all = [right('a'), right('b'), declined, declined];
+    const [, , top1] = checkTargets([size(10_000, [almanac(0.4, 2, all)])]);
+    expect(top1).toMatchObject({ met: null, measured: expect.stringContaining('no baseline') });
   });
 
   it('hold the console start-up to a second, from the whole-process figures', () => {
