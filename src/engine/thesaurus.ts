@@ -11,6 +11,8 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
   about: ['in terms of', 'with regard to', 'with respect to', 'regarding', 'concerning'],
   during: ['at the time of', 'in the course of'],
   before: ['prior to', 'ahead of'],
+  // A size asked for is an amount: "how big did trade get" asks what "how much" does.
+  'how much': ['how big', 'how large', 'to what extent'],
   change: ['develop', 'developed', 'evolve', 'evolved'],
   'foreign policy': ['diplomacy', 'foreign affairs', 'diplomatic stance', 'diplomatic line'],
   purpose: [
@@ -106,6 +108,12 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'go bad',
     'went bad',
     'went downhill',
+    'went south',
+    'go wrong',
+    'went wrong',
+    'gone wrong',
+    'got worse',
+    'get worse',
     'damage',
     'damaged',
     'hurt',
@@ -351,6 +359,9 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'feud',
     'feuding',
     'at odds',
+    'on bad terms',
+    'bad terms',
+    'bad blood',
   ],
   normalize: [
     'normalise',

@@ -72,6 +72,13 @@ describe('analyze', () => {
 
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe('soviet union');
+    expect(wordsOf('why were they on bad terms')).toBe(wordsOf('why were they fractured'));
+    expect(wordsOf('what went wrong between them')).toBe(wordsOf('what worsen between them'));
+  });
+
+  it('reads a size asked for as an amount', () => {
+    expect(wordsOf('how big did trade get')).toBe('how much did trade get');
+    expect(analyze('how large was the increase', index.synonyms).terms).toContain('_amount');
   });
 });
 
