@@ -304,6 +304,15 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   for (let k = 0; k < wordPlaces.length; k++) wordPlaces[k] = ranks[phrasingWordItems[k]!]!;
   const byText = orderByLists({ start: Int32Array.from(phrasingWordStart), items: wordPlaces });
   const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();
+  // The speller also knows the built-in thesaurus, so none of its words is "corrected" into a
+  // pack word before the thesaurus reads it ("factories" is industry, not the pack's "factors").
+  // Completion and the look-up by meaning keep to the packs' own words.
+  const known = new Map(wordFrequency);
+  for (const [canonical, variants] of Object.entries(BUILTIN_SYNONYMS)) {
+    for (const text of [canonical, ...variants]) {
+      for (const word of wordsOf(text)) if (!known.has(word)) known.set(word, 0);
+    }
+  }
   const termIds = reader.termIds;
 
   return {
@@ -317,7 +326,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
     phrasingMass,
     phrasingText,
     synonyms,
-    speller: buildSpellIndex(wordFrequency),
+    speller: buildSpellIndex(known),
     termIds,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),

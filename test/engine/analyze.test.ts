@@ -44,10 +44,12 @@ describe('analyze', () => {
     });
 
     it('is corrected to the one pack word close to it, as a guess', () => {
-      const coast = indexOf(beach);
-      const analysis = analyze('when was the bach cleanup', coast.synonyms, coast.speller);
-      expect(analysis.corrections.get('bach')).toBe('beach');
-      expect([...(analysis.guessed ?? [])]).toEqual([analyze('beach', coast.synonyms).terms[0]]);
+      // "munich" is one edit from the painter "munch" and from no other word known.
+      const munch = testFact('munch-show', 'When did the Munch exhibition open?', ['munch show']);
+      const gallery = indexOf(munch);
+      const analysis = analyze('when did the munich show open', gallery.synonyms, gallery.speller);
+      expect(analysis.corrections.get('munich')).toBe('munch');
+      expect([...(analysis.guessed ?? [])]).toEqual([analyze('munch', gallery.synonyms).terms[0]]);
     });
 
     it('differs from a misspelling, which is corrected as sure', () => {
@@ -74,6 +76,16 @@ describe('analyze', () => {
     expect(wordsOf('ussr')).toBe('soviet union');
     expect(wordsOf('why were they on bad terms')).toBe(wordsOf('why were they fractured'));
     expect(wordsOf('what went wrong between them')).toBe(wordsOf('what worsen between them'));
+  });
+
+  it('reads a word of the thesaurus through it, never as a pack word it is close to', () => {
+    const pack = testPack('trade', 'Trade', 'Notes on trade.', [
+      testFact('growth-factors', 'Which factors drove the growth?', ['growth drivers']),
+    ]);
+    const small = buildIndex([pack]);
+    const analysis = analyze('which factories grew', small.synonyms, small.speller);
+    expect(analysis.corrections.size).toBe(0);
+    expect(analysis.words).toContain('industrial');
   });
 
   it('reads a size asked for as an amount', () => {
