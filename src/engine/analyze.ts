@@ -214,27 +214,44 @@ export function intentsOf(
   const end = Math.min(words.length, INTENT_HEAD);
   let asks = false;
   for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
-  // "bhutto executed by": a question that ends on "by" asks who did it.
-  const agent = words.length > 1 && asksForDoer(words[words.length - 1]!);
-  if (!asks && !agent) return NO_INTENTS;
+  // "bhutto executed by", "bhutto went to moscow why": a question's last word may ask too.
+  const trailing = words.length > 1 ? trailingIntent(words[words.length - 1]!) : undefined;
+  if (!asks && trailing === undefined) return NO_INTENTS;
   let text = patternWord(words[0]!);
   for (let i = 1; i < end; i++) text += ' ' + patternWord(words[i]!);
-  // The head's stand-ins never read "by", so the key below tells both cases apart.
-  const key = agent ? `${text} ${AGENT_WORD}` : text;
+  // The head's stand-ins never read "~", so the key below tells the cases apart.
+  const key = trailing === undefined ? text : `${text} ~${trailing}`;
   let intents = memo?.get(key);
   if (intents === undefined) {
     intents = INTENTS.flatMap(([pattern, intent]) =>
-      (asks && pattern.test(text)) || (agent && intent === '_who') ? [intent] : [],
+      (asks && pattern.test(text)) || trailing === intent ? [intent] : [],
     );
     memo?.set(key, intents);
   }
   return intents;
 }
 
+/** The last words that ask something by themselves, in a question of two words or more. */
+const TRAILING_INTENTS: ReadonlyMap<string, string> = new Map([
+  ['by', '_who'],
+  ['who', '_who'],
+  ['whom', '_who'],
+  ['when', '_when'],
+  ['whens', '_when'],
+  ['where', '_where'],
+  ['wheres', '_where'],
+  ['why', '_why'],
+]);
+/**
+ * The intent a question's last word asks for: "bhutto executed by" asks who did it, and chat
+ * puts the question word last ("bhutto went to moscow why", "the steel mills opened when").
+ */
+export const trailingIntent = (lastWord: string): string | undefined =>
+  TRAILING_INTENTS.get(lastWord);
+
 const NO_INTENTS: readonly string[] = [];
-const AGENT_WORD = 'by';
-/** True for the word that, ending a question of two words or more, asks who did it. */
-export const asksForDoer = (lastWord: string): boolean => lastWord === AGENT_WORD;
+/** The intents in the fixed order {@link intentsOf} gives them. */
+const INTENT_ORDER: readonly string[] = INTENTS.map(([, intent]) => intent);
 
 /**
  * The exact-match key of a phrasing (its words after synonyms) as a number instead of a string
@@ -326,6 +343,12 @@ export interface Analysis {
    * reading is not answered. Absent when there are none.
    */
   readonly guessed?: ReadonlySet<string>;
+  /**
+   * Terms only of what comes before the question in a message ("ok so i'm studying for my exam
+   * and i need to know when…", see {@link clauseStarts}): they count when a fact holds them and
+   * cost nothing when none does. Absent when there are none.
+   */
+  readonly optional?: ReadonlySet<string>;
 }
 
 /**
@@ -339,7 +362,40 @@ export function analyze(
   speller?: SpellIndex,
   choose?: ChooseCorrection,
 ): Analysis {
-  return analyzeWords(wordsOf(text), synonyms, speller, choose);
+  const words = wordsOf(text);
+  return analyzeWords(words, synonyms, speller, choose, speller && clauseStarts(text, words));
+}
+
+/** Words after which a question word opens the question itself: "i need to know when…". */
+const LEAD_INS: ReadonlySet<string> = new Set([
+  ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me', 'help'],
+  ...['idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
+]);
+/** Punctuation that ends a clause when a space or the end follows ("hey, why…"; not "36.2"). */
+const CLAUSE_END = /[.!?;:,]+(?=\s|$)/g;
+
+/**
+ * Where, in `words` (the words of `text`), a question may start after something else: the first
+ * word after a clause's end ("hey almanac, quick question: why did…") and a question word after
+ * a lead-in ("i need to know when…"). A chat message often opens with a greeting or a reason
+ * before its question; the intents are read at each such start as at the first word. Empty when
+ * the clauses cannot be told apart from the words (the text folds differently in pieces).
+ */
+export function clauseStarts(text: string, words: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const piece of text.split(CLAUSE_END)) {
+    const count = wordsOf(piece).length;
+    at += count;
+    if (count > 0 && at < words.length) starts.push(at);
+  }
+  if (at !== words.length) starts.length = 0;
+  for (let i = 1; i < words.length; i++) {
+    if (LEAD_INS.has(words[i - 1]!) && INTENT_WORDS.has(words[i]!) && !starts.includes(i)) {
+      starts.push(i);
+    }
+  }
+  return starts;
 }
 
 /**
@@ -355,6 +411,7 @@ export function analyzeWords(
   synonyms: SynonymTable,
   speller?: SpellIndex,
   choose?: ChooseCorrection,
+  clauses: readonly number[] = [],
 ): Analysis {
   const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
   const corrections = new Map<string, string>();
@@ -399,9 +456,27 @@ export function analyzeWords(
     : raw;
   const words = applySynonyms(corrected.map(expandYear), synonyms);
   const terms: string[] = [...intentsOf(words)];
+  /** Where the question itself starts: the last clause opening with a question word. */
+  let question = 0;
+  let questionWords: readonly string[] = words;
+  for (const start of clauses) {
+    const clause = applySynonyms(corrected.slice(start).map(expandYear), synonyms);
+    for (const intent of intentsOf(clause)) if (!terms.includes(intent)) terms.push(intent);
+    if (mayAsk(clause[0]!)) {
+      question = start;
+      questionWords = clause;
+    }
+  }
+  if (clauses.length > 0) terms.sort((a, b) => INTENT_ORDER.indexOf(a) - INTENT_ORDER.indexOf(b));
+  // The terms of the question itself; the rest, before it, are optional (when it has any).
+  const asked = new Set<string>();
+  if (question > 0) {
+    for (const word of questionWords) if (!STOPWORDS.has(word)) asked.add(stemWord(word));
+  }
   const termWords: string[] = [...terms];
   const seen = new Set<string>(terms);
   const guessed = new Set<string>();
+  const optional = new Set<string>();
   for (const word of words) {
     if (STOPWORDS.has(word)) continue;
     const term = stemWord(word);
@@ -410,6 +485,7 @@ export function analyzeWords(
     terms.push(term);
     termWords.push(word);
     if (guessedWords.has(word)) guessed.add(term);
+    if (asked.size > 0 && !asked.has(term)) optional.add(term);
   }
   // "how did the talks go" asks how they turned out: the question also asks for an outcome.
   if (speller && asksHowItWent(words)) {
@@ -419,9 +495,14 @@ export function analyzeWords(
       termWords.push(OUTCOME);
     }
   }
-  return guessed.size > 0
-    ? { words, terms, termWords, corrections, guessed }
-    : { words, terms, termWords, corrections };
+  return {
+    words,
+    terms,
+    termWords,
+    corrections,
+    ...(guessed.size > 0 ? { guessed } : {}),
+    ...(optional.size > 0 ? { optional } : {}),
+  };
 }
 
 /** The word the built-in thesaurus reads results, effects and outcomes as. */

@@ -1,11 +1,11 @@
 import {
-  asksForDoer,
   INTENT_HEAD,
   intentsOf,
   mayAsk,
   mayRewrite,
   plainForm,
   stemWord,
+  trailingIntent,
   type SynonymTable,
 } from './analyze.js';
 import {
@@ -344,7 +344,7 @@ export function createTermReader(synonyms: SynonymTable) {
     // `intentsOf` makes the same check; made here first from each word's cached `asks`, it spares
     // most texts, which can ask nothing, the list of their words' forms.
     const head = Math.min(wordCount, INTENT_HEAD);
-    let asks = wordCount > 1 && asksForDoer(readings[wordCount - 1]!.form);
+    let asks = wordCount > 1 && trailingIntent(readings[wordCount - 1]!.form) !== undefined;
     for (let k = 0; k < head && !asks; k++) asks = readings[k]!.asks;
     if (asks) {
       for (const intent of intentsOf(formsOf(wordCount), intentMemo)) {

@@ -69,6 +69,8 @@ interface QueryTerm {
    * only a guess at what the question meant (see `guessed` in {@link Analysis}).
    */
   readonly explains: number;
+  /** Optional (see `optional` in {@link Analysis}): adds when held, costs nothing when not. */
+  readonly optional: boolean;
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
@@ -90,9 +92,10 @@ function queryTerms(
       intent ||
       specificity(analysis.termWords[i]!) >=
         (id === undefined ? UNKNOWN_TELLING_WORD : TELLING_WORD);
-    const explains = telling && analysis.guessed?.has(term) !== true ? 1 : 0;
-    terms.push({ id: id ?? -1, weight, intent, telling, explains });
-    mass += weight;
+    const optional = analysis.optional?.has(term) === true;
+    const explains = telling && !optional && analysis.guessed?.has(term) !== true ? 1 : 0;
+    terms.push({ id: id ?? -1, weight, intent, telling: telling && !optional, explains, optional });
+    if (!optional) mass += weight;
   });
   return { terms, mass };
 }
@@ -220,7 +223,7 @@ export function scoreFacts(
 
   for (const term of terms) {
     if (term.intent) intents += 1;
-    else contentTerms += 1;
+    else if (!term.optional) contentTerms += 1;
     if (term.telling) tellingTerms += 1;
   }
   // Rare terms first: they find the candidates. A very common term then only adds to the
@@ -248,7 +251,7 @@ export function scoreFacts(
         if (code === 0) continue;
         factShared[f]! += (term.weight * code) / 1000;
         if (term.intent) factIntentHits[f]! += 1;
-        else factHits[f]! += 1;
+        else if (!term.optional) factHits[f]! += 1;
         factTellingHits[f]! += term.explains;
       }
       continue;
@@ -263,7 +266,7 @@ export function scoreFacts(
       if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
       factShared[f]! += (term.weight * factPostingWeights[k]!) / 1000;
       if (term.intent) factIntentHits[f]! += 1;
-      else factHits[f]! += 1;
+      else if (!term.optional) factHits[f]! += 1;
       factTellingHits[f]! += term.explains;
     }
   }
@@ -274,7 +277,7 @@ export function scoreFacts(
     phrasingShared[p] = 0;
     const phrasingMass = index.phrasingMass[p]!;
     const factIndex = index.phrasingFact[p]!;
-    const recall = shared / mass;
+    const recall = Math.min(1, shared / mass);
     const precision = phrasingMass > 0 ? shared / phrasingMass : 0;
     const f = (1 + beta2) * ((recall * precision) / (beta2 * precision + recall));
     if (f > factBest[factIndex]!) factBest[factIndex] = f;

@@ -97,6 +97,10 @@ export const BUILTIN_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
     'ties',
     'bilateral ties',
     'links',
+    'get along',
+    'got along',
+    'getting along',
+    'gets along',
   ],
   worsen: [
     'sour',

@@ -1,6 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, INTENT_HEAD, INTENTS, intentsOf, mayAsk } from '../../src/engine/analyze.js';
+import {
+  analyze,
+  clauseStarts,
+  INTENT_HEAD,
+  INTENTS,
+  intentsOf,
+  mayAsk,
+} from '../../src/engine/analyze.js';
+import { wordsOf as tokensOf } from '../../src/engine/normalize.js';
 import { buildIndex, type KnowledgeIndex } from '../../src/engine/index.js';
 import { bundledPacks, testFact, testPack } from '../support/packs.js';
 
@@ -94,6 +102,22 @@ describe('analyze', () => {
   });
 });
 
+describe('clauseStarts', () => {
+  const starts = (text: string) => clauseStarts(text, tokensOf(text));
+
+  it('finds where a question may start after a greeting or a reason', () => {
+    expect(starts('hey almanac, quick question: why did he go?')).toEqual([2, 4]);
+    expect(starts('i need to know when he went')).toEqual([4]);
+    expect(starts('why did he go? thanks')).toEqual([4]);
+  });
+
+  it('reads no clause into a decimal point, a thousands separator or plain text', () => {
+    expect(starts('trade grew 36.2 percent')).toEqual([]);
+    expect(starts('1,000 tonnes of steel')).toEqual([]);
+    expect(starts('when did he go')).toEqual([]);
+  });
+});
+
 describe('intentsOf', () => {
   it.each([
     ['when did he go', ['_when']],
@@ -104,6 +128,9 @@ describe('intentsOf', () => {
     ['how much did trade grow', ['_amount']],
     ['bhutto executed by', ['_who']],
     ['when was bhutto executed and by', ['_when', '_who']],
+    // Chat puts the question word last.
+    ['bhutto went to moscow why', ['_why']],
+    ['the steel mills opened when', ['_when']],
     // A question word after the first few words asks nothing.
     ['what was his post back in the days when he went', []],
   ])('%j asks for %j', (question, intents) => {
@@ -123,10 +150,11 @@ describe('intentsOf', () => {
     (words, remember) => {
       const head = words.slice(0, INTENT_HEAD);
       const text = head.join(' ');
-      const agent = words.length > 1 && words.at(-1) === 'by';
+      const last: Record<string, string> = { by: '_who', who: '_who', when: '_when' };
+      Object.assign(last, { where: '_where', why: '_why' });
+      const trailing = words.length > 1 ? last[words.at(-1)!] : undefined;
       const expected = INTENTS.filter(
-        ([pattern, intent]) =>
-          (head.some(mayAsk) && pattern.test(text)) || (agent && intent === '_who'),
+        ([pattern, intent]) => (head.some(mayAsk) && pattern.test(text)) || trailing === intent,
       ).map(([, intent]) => intent);
       expect(intentsOf(words, remember ? memo : undefined)).toEqual(expected);
     },

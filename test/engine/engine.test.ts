@@ -46,6 +46,34 @@ describe('the golden table', () => {
   });
 });
 
+describe('a question inside a chat message', () => {
+  it.each([
+    ['hey almanac, quick question: why did bhutto go to moscow in 1972?', 'visit-purpose'],
+    [
+      "ok so i'm studying for my exam and i need to know when bhutto's soviet trip happened",
+      'visit-dates',
+    ],
+    ['thanks! when did the steel mills open?', 'steel-mills-inauguration'],
+    ['bhutto ussr 1972 why', 'visit-purpose'],
+  ])('%j is answered with %j', (question, expected) => {
+    expect(verdict(question)).toBe(expected);
+  });
+
+  it('keeps what comes before the question when the pack speaks of it', () => {
+    expect(
+      verdict(
+        "before he took power, what did bhutto say pakistan's stance toward moscow should be?",
+      ),
+    ).toBe('pre-election-foreign-policy');
+  });
+
+  it('still declines a question the pack does not answer after a preamble it does', () => {
+    expect(verdict('i read about the 1972 moscow visit, but who won the 1971 war?')).toBe(
+      'no-match',
+    );
+  });
+});
+
 describe('questions the pack does not answer', () => {
   it.each([
     // Every word but the year belongs to one fact: the year the pack never mentions decides.
