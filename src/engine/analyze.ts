@@ -383,13 +383,16 @@ const CLAUSE_END = /[.!?;:,]+(?=\s|$)/g;
  */
 export function clauseStarts(text: string, words: readonly string[]): number[] {
   const starts: number[] = [];
-  let at = 0;
-  for (const piece of text.split(CLAUSE_END)) {
-    const count = wordsOf(piece).length;
-    at += count;
-    if (count > 0 && at < words.length) starts.push(at);
+  const pieces = text.split(CLAUSE_END);
+  if (pieces.length > 1) {
+    let at = 0;
+    for (const piece of pieces) {
+      const count = wordsOf(piece).length;
+      at += count;
+      if (count > 0 && at < words.length) starts.push(at);
+    }
+    if (at !== words.length) starts.length = 0;
   }
-  if (at !== words.length) starts.length = 0;
   for (let i = 1; i < words.length; i++) {
     if (LEAD_INS.has(words[i - 1]!) && INTENT_WORDS.has(words[i]!) && !starts.includes(i)) {
       starts.push(i);
