@@ -8,7 +8,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'a about above after against all also am an and any are as at be because been before ' +
     'being below between both but by can could did do does doing done down during each either ' +
     'else ever few for from further get got had has have having he her here hers herself him ' +
-    'himself his how i if in into is it its itself just let lets me might more most much must my ' +
+    'himself his how i if in into is it its itself just let lets me many might more most much must my ' +
     'myself no nor not now of off on once only or other ought our ours ourselves out over own ' +
     'please pls plz same shall she should so some such than that thats the their theirs them ' +
     'themselves then there these they this those through thru to too under until up upon very ' +

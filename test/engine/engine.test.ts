@@ -55,6 +55,8 @@ describe('a question inside a chat message', () => {
     ],
     ['thanks! when did the steel mills open?', 'steel-mills-inauguration'],
     ['bhutto ussr 1972 why', 'visit-purpose'],
+    ['wht was the purpse of the vist', 'visit-purpose'],
+    ['wat did bhutto say abut the soviets b4 the election', 'pre-election-foreign-policy'],
   ])('%j is answered with %j', (question, expected) => {
     expect(verdict(question)).toBe(expected);
   });
@@ -65,6 +67,10 @@ describe('a question inside a chat message', () => {
         "before he took power, what did bhutto say pakistan's stance toward moscow should be?",
       ),
     ).toBe('pre-election-foreign-policy');
+  });
+
+  it('declines "how many" about something the pack never counts', () => {
+    expect(verdict('how many kids did bhutto have')).toBe('no-match');
   });
 
   it('still declines a question the pack does not answer after a preamble it does', () => {
