@@ -11,6 +11,36 @@ const USAGE = `Usage:
   npm run --silent ask -- --jsonl < file       one question per input line, one JSON object per output line
 Options: --pack ID (one pack only), --tag TAG (facts with this tag; repeatable)`;
 
+/** What one input line of `--jsonl` asks, and the id to echo with its answer, if it has one. */
+export interface InputLine {
+  readonly question: string;
+  readonly id?: string | number;
+}
+
+/**
+ * Reads an input line of `--jsonl`: the line itself is the question, unless it is a JSON object
+ * with a string `question` (or `q`, or `text`) field, as a harness writing JSON Lines sends,
+ * or a JSON string; an object's `id`, when a string or a number, is echoed with the answer.
+ */
+export function readInputLine(line: string): InputLine {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('"')) return { question: line };
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return { question: line };
+  }
+  if (typeof value === 'string') return { question: value };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { question: line };
+  const fields = value as Record<string, unknown>; // a parsed JSON object: read field by field
+  const question = [fields.question, fields.q, fields.text].find((v) => typeof v === 'string');
+  if (typeof question !== 'string') return { question: line };
+  const id = fields.id;
+  return typeof id === 'string' || typeof id === 'number' ? { question, id } : { question };
+}
+
 /** Answers every line of `input` in order, one JSON object per line, whatever the line holds. */
 export async function answerLines(
   engine: Engine,
@@ -21,13 +51,16 @@ export async function answerLines(
   const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
   let count = 0;
   for await (const line of rl) {
+    const { question, id } = readInputLine(line);
+    const echo = id === undefined ? {} : { id };
     let json: string;
     try {
-      json = JSON.stringify(toJson(line, engine.ask(line, scope)));
+      json = JSON.stringify({ ...echo, ...toJson(question, engine.ask(question, scope)) });
     } catch {
       // The engine never throws by contract; this keeps one bad line from ending the stream.
       json = JSON.stringify({
-        question: line,
+        ...echo,
+        question,
         status: 'no-match',
         answer: null,
         factId: null,

@@ -93,6 +93,30 @@ describe('ask --jsonl', () => {
     expect(out[7]).toMatchObject({ status: 'answered', factId: 'alexei-kosygin' });
   });
 
+  it('reads a line written as JSON for its question, and echoes its id', async () => {
+    const lines = [
+      '{"id": 7, "question": "when did bhutto go to moscow"}',
+      '"who was kosygin"',
+      '{"q": "how much did trade grow"}',
+      '{"note": "no question here"}',
+    ];
+    const run = await runTs(ASK, ['--jsonl'], { input: `${lines.join('\n')}\n` });
+    const out = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({
+      id: 7,
+      question: 'when did bhutto go to moscow',
+      factId: 'visit-dates',
+    });
+    expect(out[1]).toMatchObject({ question: 'who was kosygin', factId: 'alexei-kosygin' });
+    expect(out[2]).toMatchObject({ factId: 'trade-growth' });
+    expect(out[2]).not.toHaveProperty('id');
+    // An object without a question is taken as the text it is, and declined.
+    expect(out[3]).toMatchObject({ question: lines[3], status: 'no-match' });
+  });
+
   it('limits answers to a pack or a tag', async () => {
     const run = await runTs(ASK, ['--jsonl', '--tag', 'economy'], {
       input: 'when did bhutto go to moscow\nhow much did trade grow\n',
