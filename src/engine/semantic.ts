@@ -200,6 +200,7 @@ export function approximate(
   const termWords: string[] = [];
   const similarity = new Map<string, number>();
   const guessed = new Set<string>(analysis.guessed);
+  const optional = new Set<string>(analysis.optional);
   analysis.terms.forEach((term, i) => {
     const word = analysis.termWords[i]!;
     const neighbour =
@@ -216,6 +217,17 @@ export function approximate(
     termWords.push(word);
     similarity.set(neighbour.term, neighbour.similarity);
     guessed.add(neighbour.term);
+    // A word before the question stays optional when read as its neighbour.
+    if (optional.delete(term)) optional.add(neighbour.term);
   });
-  return changed ? { ...analysis, terms, termWords, similarity, guessed } : analysis;
+  return changed
+    ? {
+        ...analysis,
+        terms,
+        termWords,
+        similarity,
+        guessed,
+        ...(optional.size > 0 ? { optional } : {}),
+      }
+    : analysis;
 }
