@@ -414,6 +414,52 @@ export function clauseStarts(text: string, words: readonly string[]): number[] {
  */
 export type ChooseCorrection = (candidates: readonly string[], words: readonly string[]) => string;
 
+/**
+ * Corrects a question's words against the packs' vocabulary: `corrected` has each word as read,
+ * `corrections` maps each corrected word to its correction, and `guessedWords` holds the
+ * corrections of real words (see {@link KNOWN_WORD}).
+ */
+function correctWords(
+  raw: readonly string[],
+  synonyms: SynonymTable,
+  speller: SpellIndex,
+  choose: ChooseCorrection | undefined,
+): { corrected: string[]; corrections: Map<string, string>; guessedWords: Set<string> } {
+  const corrections = new Map<string, string>();
+  const guessedWords = new Set<string>();
+  /** Each word's corrections, for the words that need one. */
+  const options = raw.map((word) =>
+    STOPWORDS.has(word) || speller.has(word) ? undefined : speller.candidates(word),
+  );
+  // The question as far as it is sure, to choose among close corrections by: a word with one
+  // correction, not a common word, is read as it ("ermission ebtcha": the "betcha" beside it
+  // tells "remission").
+  const context = raw.map((word, i) =>
+    options[i]?.length === 1 && englishCount(word) < COMMON_WORD ? options[i][0]! : word,
+  );
+  const corrected = raw.map((word, i) => {
+    const candidates = options[i];
+    if (candidates === undefined) return word;
+    const count = englishCount(word);
+    const fix = choose && candidates.length > 1 ? choose(candidates, context) : candidates[0];
+    if (fix === undefined) return word;
+    // A common word is taken as meant unless its correction completes a phrase the synonym
+    // tables name with the word beside it: "steal mills" is "steel mills".
+    const completesPhrase =
+      synonyms.bigrams.has(`${raw[i - 1]} ${fix}`) || synonyms.bigrams.has(`${fix} ${raw[i + 1]}`);
+    if (!completesPhrase) {
+      if (count >= COMMON_WORD) return word;
+      if (count >= KNOWN_WORD) {
+        if (candidates.length > 1) return word;
+        guessedWords.add(fix);
+      }
+    }
+    corrections.set(word, fix);
+    return fix;
+  });
+  return { corrected, corrections, guessedWords };
+}
+
 /** {@link analyze} for text already normalised and split into words. */
 export function analyzeWords(
   tokens: readonly string[],
@@ -423,46 +469,9 @@ export function analyzeWords(
   clauses: readonly number[] = [],
 ): Analysis {
   const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
-  const corrections = new Map<string, string>();
-  /** Corrections of real words (see {@link KNOWN_WORD}). */
-  const guessedWords = new Set<string>();
-  /** Each word's corrections, for the words that need one. */
-  const options = speller
-    ? raw.map((word) =>
-        STOPWORDS.has(word) || speller.has(word) ? undefined : speller.candidates(word),
-      )
-    : [];
-  // The question as far as it is sure, to choose among close corrections by: a word with one
-  // correction, not a common word, is read as it ("ermission ebtcha": the "betcha" beside it
-  // tells "remission").
-  const context = speller
-    ? raw.map((word, i) =>
-        options[i]?.length === 1 && englishCount(word) < COMMON_WORD ? options[i][0]! : word,
-      )
-    : raw;
-  const corrected = speller
-    ? raw.map((word, i) => {
-        const candidates = options[i];
-        if (candidates === undefined) return word;
-        const count = englishCount(word);
-        const fix = choose && candidates.length > 1 ? choose(candidates, context) : candidates[0];
-        if (fix === undefined) return word;
-        // A common word is taken as meant unless its correction completes a phrase the synonym
-        // tables name with the word beside it: "steal mills" is "steel mills".
-        const completesPhrase =
-          synonyms.bigrams.has(`${raw[i - 1]} ${fix}`) ||
-          synonyms.bigrams.has(`${fix} ${raw[i + 1]}`);
-        if (!completesPhrase) {
-          if (count >= COMMON_WORD) return word;
-          if (count >= KNOWN_WORD) {
-            if (candidates.length > 1) return word;
-            guessedWords.add(fix);
-          }
-        }
-        corrections.set(word, fix);
-        return fix;
-      })
-    : raw;
+  const { corrected, corrections, guessedWords } = speller
+    ? correctWords(raw, synonyms, speller, choose)
+    : { corrected: raw, corrections: new Map<string, string>(), guessedWords: new Set<string>() };
   const words = applySynonyms(corrected.map(expandYear), synonyms);
   const terms: string[] = [...intentsOf(words)];
   /** Where the question itself starts: the last clause opening with a question word. */

@@ -27,6 +27,12 @@ export const DECISION = Object.freeze({
   suggestion: 0.25,
 });
 
+/**
+ * A best score below this can only be declined: it is neither a "did you mean" candidate nor
+ * far enough ahead to be answered (see {@link decide}).
+ */
+export const DECLINE_BELOW = Math.min(DECISION.candidate, DECISION.dominant);
+
 export type Verdict =
   | { readonly kind: 'answered'; readonly best: ScoredFact; readonly viaContext: boolean }
   | { readonly kind: 'ambiguous'; readonly candidates: readonly ScoredFact[] }

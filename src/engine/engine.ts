@@ -1,7 +1,7 @@
 import type { Pack } from '../knowledge/schema.js';
 import { analyze, type Analysis } from './analyze.js';
 import { completeQuestion } from './complete.js';
-import { decide, DECISION } from './decide.js';
+import { decide, DECISION, DECLINE_BELOW } from './decide.js';
 import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
 import {
@@ -55,8 +55,6 @@ export const MAX_RANKED = 25;
  * answer decides between them.
  */
 const KEEP = Object.freeze({ top: MAX_RANKED + RERANK_DEPTH, floor: DECISION.candidate });
-/** A best score below this can only be declined (see `decide`). */
-const DECLINE_BELOW = Math.min(DECISION.candidate, DECISION.dominant);
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 

@@ -158,6 +158,24 @@ function invert(lists: PackedLists, values: number): { inverted: PackedLists; fr
   return { inverted: { start, items }, from };
 }
 
+/**
+ * Adds every word of the synonym entries (canonical phrases and variants, each distinct text
+ * read once) to `words` as used by no fact, unless it is there already.
+ */
+function addSynonymWords(
+  words: Map<string, number>,
+  entries: Iterable<readonly [string, readonly string[]]>,
+): void {
+  const texts = new Set<string>();
+  for (const [canonical, variants] of entries) {
+    texts.add(canonical);
+    for (const variant of variants) texts.add(variant);
+  }
+  for (const text of texts) {
+    for (const word of wordsOf(text)) if (!words.has(word)) words.set(word, 0);
+  }
+}
+
 /** Builds the index over the given packs. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const packSynonyms: [string, readonly string[]][] = [];
@@ -249,16 +267,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   }
 
   const wordFrequency = reader.wordFrequency();
-  const synonymTexts = new Set<string>();
-  for (const [canonical, variants] of packSynonyms) {
-    synonymTexts.add(canonical);
-    for (const variant of variants) synonymTexts.add(variant);
-  }
-  for (const text of synonymTexts) {
-    for (const word of wordsOf(text)) {
-      if (!wordFrequency.has(word)) wordFrequency.set(word, 0);
-    }
-  }
+  addSynonymWords(wordFrequency, packSynonyms);
 
   const documents = facts.length;
   const termCount = reader.termFirstWord.length;
@@ -308,11 +317,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   // pack word before the thesaurus reads it ("factories" is industry, not the pack's "factors").
   // Completion and the look-up by meaning keep to the packs' own words.
   const known = new Map(wordFrequency);
-  for (const [canonical, variants] of Object.entries(BUILTIN_SYNONYMS)) {
-    for (const text of [canonical, ...variants]) {
-      for (const word of wordsOf(text)) if (!known.has(word)) known.set(word, 0);
-    }
-  }
+  addSynonymWords(known, Object.entries(BUILTIN_SYNONYMS));
   const termIds = reader.termIds;
 
   return {
