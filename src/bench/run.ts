@@ -221,7 +221,7 @@ const SCRIPT = fileURLToPath(import.meta.url);
  * Runs one size in a fresh node process (see `BenchOptions.inProcess`), with the same options,
  * its progress on this process's standard error, and returns its figures.
  */
-function runSizeInProcess(facts: number): SizeResult {
+function runSizeInChild(facts: number): SizeResult {
   const forwarded = process.argv
     .slice(2)
     .filter(
@@ -277,7 +277,7 @@ async function main() {
 
   const sizes: SizeResult[] = [];
   for (const facts of options.sizes) {
-    const size = options.inProcess ? runSize(facts) : runSizeInProcess(facts);
+    const size = options.inProcess ? runSize(facts) : runSizeInChild(facts);
     for (const system of size.systems) {
       if (system.latency) previous.set(system.key, { facts, medianMs: system.latency.medianMs });
     }
