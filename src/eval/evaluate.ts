@@ -1,4 +1,4 @@
-import { DECLINE, type EvalQuestion } from './questions.js';
+import { expectedFacts, type EvalQuestion } from './questions.js';
 
 /** What a system under evaluation said about one question. */
 export interface Verdict {
@@ -9,6 +9,7 @@ export interface Verdict {
 }
 
 export interface Scores {
+  readonly questions: number;
   readonly answerable: number;
   readonly unanswerable: number;
   /** Answerable questions answered with the expected fact. */
@@ -26,36 +27,53 @@ export interface Scores {
   readonly misses: readonly { question: EvalQuestion; verdict: Verdict }[];
 }
 
+/** The verdict of one question, judged against what it expects. */
+export type Outcome = 'right' | 'offered' | 'declined' | 'missed' | 'wrong';
+
+/** How a verdict fares against a question's expectation. */
+export function outcomeOf(question: EvalQuestion, verdict: Verdict): Outcome {
+  const expected = expectedFacts(question);
+  if (expected.length === 0) {
+    if (verdict.status === 'no-match') return 'declined';
+    return verdict.status === 'answered' ? 'wrong' : 'missed';
+  }
+  if (verdict.status === 'answered') {
+    return verdict.factId !== null && expected.includes(verdict.factId) ? 'right' : 'wrong';
+  }
+  if (verdict.status === 'ambiguous' && verdict.candidates.some((c) => expected.includes(c))) {
+    return 'offered';
+  }
+  return 'missed';
+}
+
 /** Scores a system's verdicts over an evaluation set. */
-export function score(questions: readonly EvalQuestion[], ask: (q: string) => Verdict): Scores {
+export function score(
+  questions: readonly EvalQuestion[],
+  ask: (q: string) => Verdict | undefined,
+): Scores {
   let answerable = 0;
   let answeredCorrectly = 0;
   let offeredCorrectly = 0;
   let declinedCorrectly = 0;
   let wrongAnswers = 0;
+  let asked = 0;
   const misses: { question: EvalQuestion; verdict: Verdict }[] = [];
   for (const question of questions) {
     const verdict = ask(question.q);
-    if (question.expect === DECLINE) {
-      if (verdict.status === 'no-match') declinedCorrectly += 1;
-      else misses.push({ question, verdict });
-      if (verdict.status === 'answered') wrongAnswers += 1;
-      continue;
-    }
-    answerable += 1;
-    if (verdict.status === 'answered' && verdict.factId === question.expect) {
-      answeredCorrectly += 1;
-      continue;
-    }
-    misses.push({ question, verdict });
-    if (verdict.status === 'answered') wrongAnswers += 1;
-    if (verdict.status === 'ambiguous' && verdict.candidates.includes(question.expect)) {
-      offeredCorrectly += 1;
-    }
+    if (verdict === undefined) continue;
+    asked += 1;
+    const outcome = outcomeOf(question, verdict);
+    if (expectedFacts(question).length > 0) answerable += 1;
+    if (outcome === 'right') answeredCorrectly += 1;
+    else if (outcome === 'declined') declinedCorrectly += 1;
+    else misses.push({ question, verdict });
+    if (outcome === 'offered') offeredCorrectly += 1;
+    if (outcome === 'wrong') wrongAnswers += 1;
   }
-  const unanswerable = questions.length - answerable;
+  const unanswerable = asked - answerable;
   const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
   return {
+    questions: asked,
     answerable,
     unanswerable,
     answeredCorrectly,
@@ -64,7 +82,7 @@ export function score(questions: readonly EvalQuestion[], ask: (q: string) => Ve
     wrongAnswers,
     answeredAccuracy: ratio(answeredCorrectly, answerable),
     declineAccuracy: ratio(declinedCorrectly, unanswerable),
-    wrongAnswerRate: ratio(wrongAnswers, questions.length),
+    wrongAnswerRate: ratio(wrongAnswers, asked),
     misses,
   };
 }

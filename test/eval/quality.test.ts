@@ -14,7 +14,7 @@ let almanac: Scores;
 let baseline: Scores;
 beforeAll(async () => {
   const packs = await bundledPacks();
-  const questions = parseEvalSet(readFileSync('test/eval/questions.yaml', 'utf8'));
+  const { questions } = parseEvalSet(readFileSync('test/eval/questions.yaml', 'utf8'));
   const engine = createEngine(packs);
   almanac = score(questions, (q) => verdictOf(engine.ask(q)));
   baseline = score(questions, plainFuseBaseline(packs));
