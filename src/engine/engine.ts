@@ -7,6 +7,7 @@ import { normalizeText, truncateQuestion } from './normalize.js';
 import {
   correctionChooser,
   createScratch,
+  questionShape,
   RERANK_DEPTH,
   rerank,
   scoreFacts,
@@ -219,6 +220,24 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions = {}
   return {
     packs: index.packs,
     size: index.facts.length,
+    inspect(question, options) {
+      const { text } = truncateQuestion(typeof question === 'string' ? question : '');
+      const inScope = scopeFilter(index, options);
+      const analysis = analyzeQuestion(text);
+      const exact = exactFacts(index, analysis.words).filter(inScope);
+      const ranked = rank(analysis, inScope).slice(0, 5);
+      return {
+        terms: analysis.terms,
+        shape: questionShape(index, analysis),
+        exact: exact.map((f) => index.facts[f]!.fact.id),
+        ranked: ranked.map((s) => ({
+          factId: index.facts[s.factIndex]!.fact.id,
+          score: s.score,
+          complete: s.complete === true,
+          ...(s.evidence ? { evidence: s.evidence } : {}),
+        })),
+      };
+    },
     ask(question: string, options?: AskOptions): AskResult {
       const input = typeof question === 'string' ? question : '';
       const { text, truncated } = truncateQuestion(input);

@@ -47,6 +47,49 @@ export interface ScoredFact {
    * {@link Analysis}), and answers every intent (absent: not known).
    */
   readonly complete?: boolean;
+  /** What the score was made of, for the decision (absent: not known). */
+  readonly evidence?: Evidence;
+}
+
+/** The signals behind one fact's score, each from 0 to 1 but the counts. */
+export interface Evidence {
+  /** The F-measure of the fact's best phrasing against the question. */
+  readonly phrasing: number;
+  /** How much of the question's weight the fact's fields hold (answer words count less). */
+  readonly coverage: number;
+  /** The share of the question's content words the fact holds at all. */
+  readonly explained: number;
+  /** How many of the question's intents none of the fact's phrasings has. */
+  readonly intentsMissed: number;
+  /** How many telling words of the question (not intents) the fact does not surely hold. */
+  readonly tellingMissed: number;
+}
+
+/** What a question brings to scoring, whatever the fact. */
+export interface QuestionShape {
+  /** Content terms that must be explained (optional ones left out). */
+  readonly contentTerms: number;
+  readonly intents: number;
+  /** Telling words (not intents) among the content terms. */
+  readonly tellingWords: number;
+  /** The share of the question's weight that rests on guesses (see `guessed` in Analysis). */
+  readonly guessedShare: number;
+}
+
+/** The shape of a question as scoring weighs it. */
+export function questionShape(index: KnowledgeIndex, analysis: Analysis): QuestionShape {
+  const { terms, mass } = queryTerms(index, analysis);
+  let contentTerms = 0;
+  let intents = 0;
+  let tellingWords = 0;
+  let guessed = 0;
+  for (const [i, term] of terms.entries()) {
+    if (term.intent) intents += 1;
+    else if (!term.optional) contentTerms += 1;
+    if (term.telling && !term.intent) tellingWords += 1;
+    if (!term.optional && analysis.guessed?.has(analysis.terms[i]!)) guessed += term.weight;
+  }
+  return { contentTerms, intents, tellingWords, guessedShare: mass > 0 ? guessed / mass : 0 };
 }
 
 /**
@@ -171,6 +214,12 @@ export interface Scratch {
   /** Each scored fact's score and whether it explains the whole question, by fact index. */
   readonly factScore: Float64Array;
   readonly factComplete: Uint8Array;
+  /** The parts of each scored fact's score (see {@link Evidence}), by fact index. */
+  readonly factPhrasing: Float64Array;
+  readonly factCoverage: Float64Array;
+  readonly factExplained: Float64Array;
+  readonly factIntentsMissed: Int32Array;
+  readonly factTellingMissed: Int32Array;
   /** A mark per phrasing, for autocomplete. */
   readonly phrasingMark: Uint8Array;
 }
@@ -185,6 +234,11 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     factBest: new Float64Array(index.facts.length),
     factScore: new Float64Array(index.facts.length),
     factComplete: new Uint8Array(index.facts.length),
+    factPhrasing: new Float64Array(index.facts.length),
+    factCoverage: new Float64Array(index.facts.length),
+    factExplained: new Float64Array(index.facts.length),
+    factIntentsMissed: new Int32Array(index.facts.length),
+    factTellingMissed: new Int32Array(index.facts.length),
     phrasingMark: new Uint8Array(index.phrasingCount),
   };
 }
@@ -283,9 +337,11 @@ export function scoreFacts(
     if (f > factBest[factIndex]!) factBest[factIndex] = f;
   }
 
-  const { factScore, factComplete } = scratch;
+  const { factScore, factComplete, factPhrasing, factCoverage, factExplained } = scratch;
+  const { factIntentsMissed, factTellingMissed } = scratch;
   const positive: number[] = [];
   const positiveScores: number[] = [];
+
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
   for (const f of touchedFacts) {
     const coverage = Math.min(1, factShared[f]! / mass);
@@ -293,6 +349,8 @@ export function scoreFacts(
     const explained = contentTerms === 0 ? 1 : factHits[f]! / contentTerms;
     const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
     const complete = factTellingHits[f] === tellingTerms;
+    const intentsMissed = intents - factIntentHits[f]!;
+    const tellingMissed = tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!);
     factShared[f] = 0;
     factBest[f] = 0;
     factHits[f] = 0;
@@ -308,6 +366,11 @@ export function scoreFacts(
       positiveScores.push(score);
       factScore[f] = score;
       factComplete[f] = complete ? 1 : 0;
+      factPhrasing[f] = best;
+      factCoverage[f] = coverage;
+      factExplained[f] = explained;
+      factIntentsMissed[f] = intentsMissed;
+      factTellingMissed[f] = tellingMissed;
     }
   }
   const least =
@@ -315,7 +378,20 @@ export function scoreFacts(
   const scored: ScoredFact[] = [];
   for (const f of positive) {
     const score = factScore[f]!;
-    if (score >= least) scored.push({ factIndex: f, score, complete: factComplete[f] === 1 });
+    if (score >= least) {
+      scored.push({
+        factIndex: f,
+        score,
+        complete: factComplete[f] === 1,
+        evidence: {
+          phrasing: factPhrasing[f]!,
+          coverage: factCoverage[f]!,
+          explained: factExplained[f]!,
+          intentsMissed: factIntentsMissed[f]!,
+          tellingMissed: factTellingMissed[f]!,
+        },
+      });
+    }
   }
   scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
   return scored;

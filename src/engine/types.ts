@@ -1,4 +1,5 @@
 import type { Fact, Pack } from '../knowledge/schema.js';
+import type { Evidence, QuestionShape } from './score.js';
 
 /** A fact together with the pack that holds it. */
 export interface PackedFact {
@@ -71,7 +72,25 @@ export type AskResult = MatchResult & {
   readonly truncated: boolean;
 };
 
+/** How a question was read and scored: for tools that study the engine, not for users. */
+export interface Inspection {
+  /** The question's terms: intents (`_when`…), then stems. */
+  readonly terms: readonly string[];
+  readonly shape: QuestionShape;
+  /** Facts with a phrasing that reads exactly as the question. */
+  readonly exact: readonly string[];
+  /** The best facts after the tie-break, best first, with what their scores were made of. */
+  readonly ranked: readonly {
+    readonly factId: string;
+    readonly score: number;
+    readonly complete: boolean;
+    readonly evidence?: Evidence;
+  }[];
+}
+
 export interface Engine {
+  /** How a question is read and scored (see {@link Inspection}). */
+  inspect(question: string, options?: Scope): Inspection;
   /** Every loaded pack, in load order. */
   readonly packs: readonly Pack[];
   /** How many facts are loaded in all. */
