@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../support/memoryStore.js';
+import { describeStoreContract } from './contract.js';
+
+describeStoreContract('the in-memory store', createMemoryStore);
