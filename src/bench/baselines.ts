@@ -1,10 +1,10 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { createEngine } from '../engine/engine.js';
-import { STOPWORDS } from '../engine/stopwords.js';
+import { english } from '../engine/lang/en/index.js';
 import type { AskResult } from '../engine/types.js';
 import { plainFuseBaseline } from '../eval/baseline.js';
 import type { Verdict } from '../eval/evaluate.js';
+import { engineFor } from '../knowledge/engineFor.js';
 import type { Fact, Pack } from '../knowledge/schema.js';
 
 /** A question-answering system built over packs, as the benchmark drives it. */
@@ -39,9 +39,9 @@ export function almanacVerdict(result: AskResult): Verdict {
 export const ALMANAC: SystemSpec = {
   key: 'almanac',
   name: 'Almanac',
-  description: 'createEngine(packs): answers, asks "did you mean", or declines',
+  description: 'engineFor(packs): answers, asks "did you mean", or declines',
   build(packs) {
-    const engine = createEngine(packs);
+    const engine = engineFor(packs);
     return {
       ask: (question) => almanacVerdict(engine.ask(question)),
       complete: (prefix) => engine.autocomplete(prefix).length,
@@ -104,9 +104,10 @@ export const TUNED_FUSE: SystemSpec = {
  */
 export const MINISEARCH_CUT = 4;
 
+const functionWords = new Set(english.functionWords);
 const searchTerm = (term: string): string | null => {
   const lower = term.toLowerCase();
-  return lower.length === 0 || STOPWORDS.has(lower) ? null : lower;
+  return lower.length === 0 || functionWords.has(lower) ? null : lower;
 };
 
 export const MINISEARCH: SystemSpec = {

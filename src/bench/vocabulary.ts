@@ -1,6 +1,10 @@
 import { createRequire } from 'node:module';
-import { stemWord } from '../engine/analyze.js';
-import { IRREGULAR_FORMS, LIGHT_WORDS, STOPWORDS } from '../engine/stopwords.js';
+import { english } from '../engine/lang/en/index.js';
+import { lexiconOf } from '../engine/lexicon.js';
+
+const lexicon = lexiconOf(english);
+const stemWord = (word: string) => lexicon.stem(word);
+const IRREGULAR_FORMS = new Map(Object.entries(english.irregularForms));
 
 /** One entry of a word-frequency list. */
 export interface WordEntry {
@@ -41,7 +45,7 @@ export function buildVocabulary(
   const known = new Set(entries.map((e) => e.word.toLowerCase()));
   const taken = new Set<string>();
   for (const word of reserved) taken.add(stemWord(word));
-  for (const word of [...STOPWORDS, ...LIGHT_WORDS]) taken.add(stemWord(word));
+  for (const word of [...english.functionWords, ...english.lightWords]) taken.add(stemWord(word));
   for (const [form, base] of IRREGULAR_FORMS) {
     taken.add(stemWord(form));
     taken.add(stemWord(base));
@@ -50,7 +54,9 @@ export function buildVocabulary(
   for (const entry of entries.slice(ranks.first, ranks.last)) {
     const word = entry.word.toLowerCase();
     if (!/^[a-z]{3,}$/.test(word)) continue;
-    if (STOPWORDS.has(word) || LIGHT_WORDS.has(word) || IRREGULAR_FORMS.has(word)) continue;
+    if (lexicon.isFunctionWord(word) || lexicon.isLightWord(word) || IRREGULAR_FORMS.has(word)) {
+      continue;
+    }
     if (CONTRACTION_FRAGMENTS.has(word) || OFFENSIVE.test(word)) continue;
     const stem = stemWord(word);
     if (taken.has(stem)) continue;

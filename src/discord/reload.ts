@@ -1,5 +1,5 @@
-import { createEngine } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
+import { engineFor } from '../knowledge/engineFor.js';
 import { loadServingPacks } from '../knowledge/load.js';
 import type { Problem } from '../knowledge/problem.js';
 import type { Pack } from '../knowledge/schema.js';
@@ -84,7 +84,7 @@ export interface KnowledgeServiceOptions {
 
 export function createKnowledgeService(options: KnowledgeServiceOptions): KnowledgeService {
   const load = options.load ?? ((dir: string) => loadServingPacks(dir));
-  const build = options.build ?? createEngine;
+  const build = options.build ?? ((packs: readonly Pack[]) => engineFor(packs));
   let packs = options.packs;
   let engine = build(packs);
   let running: Promise<ReloadOutcome> | undefined;

@@ -1,8 +1,7 @@
-import { stemmer } from 'stemmer';
-import { englishCount } from './english.js';
+import { RANKING } from './config.js';
+import type { Lexicon } from './lexicon.js';
 import { FNV_OFFSET, fnvStep, hashRange, wordsOf } from './normalize.js';
 import type { SpellIndex } from './spell.js';
-import { IRREGULAR_FORMS, STOPWORDS } from './stopwords.js';
 
 /**
  * A synonym table: each variant phrase (as words) is rewritten to its canonical phrase, in
@@ -49,6 +48,7 @@ function spansOf(phrases: ReadonlyMap<string, readonly string[]>): Map<string, n
  */
 export function buildSynonymTable(
   synonyms: Iterable<readonly [string, readonly string[]]>,
+  lexicon: Lexicon,
 ): SynonymTable {
   const phrases = new Map<string, readonly string[]>();
   let longest = 0;
@@ -74,7 +74,7 @@ export function buildSynonymTable(
     for (const variant of variants) {
       const { words, key } = readPhrase(variant);
       if (words.length === 0) continue;
-      if (words.length === 1 && STOPWORDS.has(words[0]!)) continue;
+      if (words.length === 1 && lexicon.isFunctionWord(words[0]!)) continue;
       if (phrases.has(key)) continue;
       phrases.set(key, target);
       longest = Math.max(longest, words.length);
@@ -129,130 +129,6 @@ export function mayRewrite(word: string, table: SynonymTable): boolean {
   return word.length > 3 && word.endsWith('s') && table.phrases.has(word.slice(0, -1));
 }
 
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
-
-/** The index form of one word: irregular forms folded, then the Porter stem. */
-export function stemWord(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  const stem = stemmer(IRREGULAR_FORMS.get(word) ?? word);
-  if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stem);
-  return stem;
-}
-
-/**
- * What a question asks for: a time, a place, a person, a reason or an amount. Each is matched
- * like a word (written with a leading underscore, which no real word can have), so "when did he
- * visit china" leans away from a fact that is about China but answers no "when".
- */
-export const INTENTS: readonly (readonly [RegExp, string])[] = [
-  [
-    /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:year|date|month|day|days|time)|how long)\b/,
-    '_when',
-  ],
-  [/\b(?:where|wheres|(?:what|which) (?:city|place|country|capital|town))\b/, '_where'],
-  [
-    /\b(?:who|whom|whose|whos|(?:what|which) (?:\w+ ){0,2}(?:leaders?|officials?|figures?|people|persons?|men|man|generals?|politicians?|rulers?))\b/,
-    '_who',
-  ],
-  [/\b(?:why|what for|how come)\b/, '_why'],
-  [/\b(?:how much|how many)\b/, '_amount'],
-];
-
-/** Question words count as intents only near the start: in "what was his post when he went", "when" asks nothing. */
-const INTENT_WINDOW = 3;
-/** How many leading words {@link intentsOf} reads: the rest of a text cannot change its intents. */
-export const INTENT_HEAD = INTENT_WINDOW + 1;
-
-/** The words every intent pattern starts with: most text has none of them and skips the patterns. */
-const INTENT_WORDS: ReadonlySet<string> = new Set([
-  'when',
-  'whens',
-  'what',
-  'which',
-  'how',
-  'where',
-  'wheres',
-  'who',
-  'whom',
-  'whose',
-  'whos',
-  'why',
-]);
-
-/**
- * Every word the intent patterns name. Any other word can only fill a pattern's `\w+` gap ("which
- * soviet leaders"), which one stand-in does as well: reading each other word as "x" (or "." when
- * it is not made of `\w` characters, which no gap takes) gives the same intents, and half a
- * million phrasings then share a few hundred leading texts.
- */
-const PATTERN_WORDS: ReadonlySet<string> = new Set([
-  ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'date'],
-  ...['month', 'day', 'days', 'time', 'how', 'long', 'where', 'wheres', 'city', 'place'],
-  ...['country', 'capital', 'town', 'who', 'whom', 'whose', 'whos', 'leader', 'leaders'],
-  ...['official', 'officials', 'figure', 'figures', 'people', 'person', 'persons', 'men'],
-  ...['man', 'general', 'generals', 'politician', 'politicians', 'ruler', 'rulers', 'why'],
-  ...['for', 'come', 'much', 'many'],
-]);
-const GAP_WORD = /^\w+$/;
-const patternWord = (word: string): string =>
-  PATTERN_WORDS.has(word) ? word : GAP_WORD.test(word) ? 'x' : '.';
-
-/** True for a word an intent pattern starts with: text with none near its start has no intent. */
-export const mayAsk = (word: string): boolean => INTENT_WORDS.has(word);
-
-/**
- * The intents a question's words express, in a fixed order. `memo`, when given, remembers them
- * by the leading words they were read from: index building reads half a million phrasings, most
- * of which begin alike ("when did the", "what was the").
- */
-export function intentsOf(
-  words: readonly string[],
-  memo?: Map<string, readonly string[]>,
-): readonly string[] {
-  const end = Math.min(words.length, INTENT_HEAD);
-  let asks = false;
-  for (let i = 0; i < end && !asks; i++) asks = mayAsk(words[i]!);
-  // "bhutto executed by", "bhutto went to moscow why": a question's last word may ask too.
-  const trailing = words.length > 1 ? trailingIntent(words[words.length - 1]!) : undefined;
-  if (!asks && trailing === undefined) return NO_INTENTS;
-  let text = patternWord(words[0]!);
-  for (let i = 1; i < end; i++) text += ' ' + patternWord(words[i]!);
-  // The head's stand-ins never read "~", so the key below tells the cases apart.
-  const key = trailing === undefined ? text : `${text} ~${trailing}`;
-  let intents = memo?.get(key);
-  if (intents === undefined) {
-    intents = INTENTS.flatMap(([pattern, intent]) =>
-      (asks && pattern.test(text)) || trailing === intent ? [intent] : [],
-    );
-    memo?.set(key, intents);
-  }
-  return intents;
-}
-
-/** The last words that ask something by themselves, in a question of two words or more. */
-const TRAILING_INTENTS: ReadonlyMap<string, string> = new Map([
-  ['by', '_who'],
-  ['who', '_who'],
-  ['whom', '_who'],
-  ['when', '_when'],
-  ['whens', '_when'],
-  ['where', '_where'],
-  ['wheres', '_where'],
-  ['why', '_why'],
-]);
-/**
- * The intent a question's last word asks for: "bhutto executed by" asks who did it, and chat
- * puts the question word last ("bhutto went to moscow why", "the steel mills opened when").
- */
-export const trailingIntent = (lastWord: string): string | undefined =>
-  TRAILING_INTENTS.get(lastWord);
-
-const NO_INTENTS: readonly string[] = [];
-/** The intents in the fixed order {@link intentsOf} gives them. */
-const INTENT_ORDER: readonly string[] = INTENTS.map(([, intent]) => intent);
-
 /**
  * The exact-match key of a phrasing (its words after synonyms) as a number instead of a string
  * of forty-odd characters: each word's hash folded in turn. Index building folds hashes its
@@ -266,65 +142,6 @@ export function hashWords(words: readonly string[]): number {
 
 /** True for the pseudo-terms {@link intentsOf} produces. */
 export const isIntent = (term: string): boolean => term.startsWith('_');
-
-/** Chat spellings of question words, read as the words they stand for. */
-const CHAT_FORMS: ReadonlyMap<string, string> = new Map([
-  ['wat', 'what'],
-  ['wot', 'what'],
-  ['wut', 'what'],
-  ['wats', 'what'],
-  ['wht', 'what'],
-  ['wen', 'when'],
-  ['whn', 'when'],
-  ['wher', 'where'],
-  ['whr', 'where'],
-  ['wich', 'which'],
-  ['whch', 'which'],
-  ['hw', 'how'],
-  ['hu', 'who'],
-  ['abt', 'about'],
-  ['bout', 'about'],
-  ['b4', 'before'],
-  ['bc', 'because'],
-  ['cuz', 'because'],
-  ['coz', 'because'],
-]);
-
-/** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */
-const SHORT_YEAR = /^[4-9]\d$/;
-/** "70s" and "seventies" mean the 1970s. */
-const SHORT_DECADE = /^[4-9]0s$/;
-const DECADES: ReadonlyMap<string, string> = new Map([
-  ['forties', '1940s'],
-  ['fifties', '1950s'],
-  ['sixties', '1960s'],
-  ['seventies', '1970s'],
-  ['eighties', '1980s'],
-  ['nineties', '1990s'],
-]);
-const expandYear = (word: string): string =>
-  SHORT_YEAR.test(word) || SHORT_DECADE.test(word) ? `19${word}` : (DECADES.get(word) ?? word);
-
-/**
- * A word English uses this often (SUBTLEX-US count, about 4 per million words) is taken as
- * meant, not as a typo: "making" is never turned into the pack's "taking", unless the
- * correction completes a phrase of the synonym tables ("steal mills").
- */
-export const COMMON_WORD = 200;
-
-/**
- * A word English uses this often (about once per million words) is a real word, however far
- * from everyday: when several pack words are equally close to it, it is taken as meant, since
- * which of them was meant would be a guess ("bach": beach, bath or batch?); when one is, it is
- * corrected, but the correction counts as a guess (see {@link Analysis.guessed}).
- */
-export const KNOWN_WORD = 50;
-
-/**
- * How analysis reads a word of text that is not spell-checked (pack text): chat spellings as
- * the words they stand for, two-digit years as years. Synonyms come after, over whole phrases.
- */
-export const plainForm = (word: string): string => expandYear(CHAT_FORMS.get(word) ?? word);
 
 /** One analysed piece of text. */
 export interface Analysis {
@@ -343,7 +160,7 @@ export interface Analysis {
   readonly similarity?: ReadonlyMap<string, number>;
   /**
    * Terms read by inference rather than as typed: the correction of a real English word
-   * ("munich" as the pack's "munch", see {@link KNOWN_WORD}) and the neighbour by meaning of a
+   * ("munich" as the pack's "munch", see `knownWord` in RANKING.spelling) and the neighbour by meaning of a
    * word no pack uses. They score like any term but never explain a telling word of the
    * question (see `complete` in score.ts): a fact far ahead of a weak field only on such a
    * reading is not answered. Absent when there are none.
@@ -364,21 +181,24 @@ export interface Analysis {
  */
 export function analyze(
   text: string,
+  lexicon: Lexicon,
   synonyms: SynonymTable,
   speller?: SpellIndex,
   choose?: ChooseCorrection,
 ): Analysis {
   const words = wordsOf(text);
-  return analyzeWords(words, synonyms, speller, choose, speller && clauseStarts(text, words));
+  return analyzeWords(
+    words,
+    lexicon,
+    synonyms,
+    speller,
+    choose,
+    speller && clauseStarts(text, words, lexicon),
+  );
 }
 
-/** Words after which a question word opens the question itself: "i need to know when…". */
-const LEAD_INS: ReadonlySet<string> = new Set([
-  ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me', 'help'],
-  ...['idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
-]);
 /** Punctuation that ends a clause when a space or the end follows ("hey, why…"; not "36.2"). */
-const CLAUSE_END = /[.!?;:,]+(?=\s|$)/g;
+const CLAUSE_END = /[.!?;:,]+(?=\s|$)/;
 
 /**
  * Where, in `words` (the words of `text`), a question may start after something else: the first
@@ -387,7 +207,7 @@ const CLAUSE_END = /[.!?;:,]+(?=\s|$)/g;
  * before its question; the intents are read at each such start as at the first word. Empty when
  * the clauses cannot be told apart from the words (the text folds differently in pieces).
  */
-export function clauseStarts(text: string, words: readonly string[]): number[] {
+export function clauseStarts(text: string, words: readonly string[], lexicon: Lexicon): number[] {
   const starts: number[] = [];
   const pieces = text.split(CLAUSE_END);
   if (pieces.length > 1) {
@@ -400,7 +220,7 @@ export function clauseStarts(text: string, words: readonly string[]): number[] {
     if (at !== words.length) starts.length = 0;
   }
   for (let i = 1; i < words.length; i++) {
-    if (LEAD_INS.has(words[i - 1]!) && INTENT_WORDS.has(words[i]!) && !starts.includes(i)) {
+    if (lexicon.isLeadIn(words[i - 1]!) && lexicon.mayAsk(words[i]!) && !starts.includes(i)) {
       starts.push(i);
     }
   }
@@ -417,30 +237,32 @@ export type ChooseCorrection = (candidates: readonly string[], words: readonly s
 /**
  * Corrects a question's words against the packs' vocabulary: `corrected` has each word as read,
  * `corrections` maps each corrected word to its correction, and `guessedWords` holds the
- * corrections of real words (see {@link KNOWN_WORD}).
+ * corrections of real words (see `knownWord` in RANKING.spelling).
  */
 function correctWords(
   raw: readonly string[],
+  lexicon: Lexicon,
   synonyms: SynonymTable,
   speller: SpellIndex,
   choose: ChooseCorrection | undefined,
 ): { corrected: string[]; corrections: Map<string, string>; guessedWords: Set<string> } {
+  const { commonWord, knownWord } = RANKING.spelling;
   const corrections = new Map<string, string>();
   const guessedWords = new Set<string>();
   /** Each word's corrections, for the words that need one. */
   const options = raw.map((word) =>
-    STOPWORDS.has(word) || speller.has(word) ? undefined : speller.candidates(word),
+    lexicon.isFunctionWord(word) || speller.has(word) ? undefined : speller.candidates(word),
   );
   // The question as far as it is sure, to choose among close corrections by: a word with one
   // correction, not a common word, is read as it ("ermission ebtcha": the "betcha" beside it
   // tells "remission").
   const context = raw.map((word, i) =>
-    options[i]?.length === 1 && englishCount(word) < COMMON_WORD ? options[i][0]! : word,
+    options[i]?.length === 1 && lexicon.count(word) < commonWord ? options[i][0]! : word,
   );
   const corrected = raw.map((word, i) => {
     const candidates = options[i];
     if (candidates === undefined) return word;
-    const count = englishCount(word);
+    const count = lexicon.count(word);
     const fix = choose && candidates.length > 1 ? choose(candidates, context) : candidates[0];
     if (fix === undefined) return word;
     // A common word is taken as meant unless its correction completes a phrase the synonym
@@ -448,8 +270,8 @@ function correctWords(
     const completesPhrase =
       synonyms.bigrams.has(`${raw[i - 1]} ${fix}`) || synonyms.bigrams.has(`${fix} ${raw[i + 1]}`);
     if (!completesPhrase) {
-      if (count >= COMMON_WORD) return word;
-      if (count >= KNOWN_WORD) {
+      if (count >= commonWord) return word;
+      if (count >= knownWord) {
         if (candidates.length > 1) return word;
         guessedWords.add(fix);
       }
@@ -463,41 +285,46 @@ function correctWords(
 /** {@link analyze} for text already normalised and split into words. */
 export function analyzeWords(
   tokens: readonly string[],
+  lexicon: Lexicon,
   synonyms: SynonymTable,
   speller?: SpellIndex,
   choose?: ChooseCorrection,
   clauses: readonly number[] = [],
 ): Analysis {
-  const raw = tokens.map((word) => CHAT_FORMS.get(word) ?? word);
+  const raw = tokens.map((word) => lexicon.shorthand(word) ?? word);
   const { corrected, corrections, guessedWords } = speller
-    ? correctWords(raw, synonyms, speller, choose)
+    ? correctWords(raw, lexicon, synonyms, speller, choose)
     : { corrected: raw, corrections: new Map<string, string>(), guessedWords: new Set<string>() };
-  const words = applySynonyms(corrected.map(expandYear), synonyms);
-  const terms: string[] = [...intentsOf(words)];
+  const numberForm = lexicon.language.numberForm;
+  const words = applySynonyms(corrected.map(numberForm), synonyms);
+  const terms: string[] = [...lexicon.intentsOf(words)];
   /** Where the question itself starts: the last clause opening with a question word. */
   let question = 0;
   let questionWords: readonly string[] = words;
   for (const start of clauses) {
-    const clause = applySynonyms(corrected.slice(start).map(expandYear), synonyms);
-    for (const intent of intentsOf(clause)) if (!terms.includes(intent)) terms.push(intent);
-    if (mayAsk(clause[0]!)) {
+    const clause = applySynonyms(corrected.slice(start).map(numberForm), synonyms);
+    for (const intent of lexicon.intentsOf(clause)) if (!terms.includes(intent)) terms.push(intent);
+    if (lexicon.mayAsk(clause[0]!)) {
       question = start;
       questionWords = clause;
     }
   }
-  if (clauses.length > 0) terms.sort((a, b) => INTENT_ORDER.indexOf(a) - INTENT_ORDER.indexOf(b));
+  const order = lexicon.intentOrder;
+  if (clauses.length > 0) terms.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   // The terms of the question itself; the rest, before it, are optional (when it has any).
   const asked = new Set<string>();
   if (question > 0) {
-    for (const word of questionWords) if (!STOPWORDS.has(word)) asked.add(stemWord(word));
+    for (const word of questionWords) {
+      if (!lexicon.isFunctionWord(word)) asked.add(lexicon.stem(word));
+    }
   }
   const termWords: string[] = [...terms];
   const seen = new Set<string>(terms);
   const guessed = new Set<string>();
   const optional = new Set<string>();
   for (const word of words) {
-    if (STOPWORDS.has(word)) continue;
-    const term = stemWord(word);
+    if (lexicon.isFunctionWord(word)) continue;
+    const term = lexicon.stem(word);
     if (seen.has(term)) continue;
     seen.add(term);
     terms.push(term);
@@ -506,11 +333,11 @@ export function analyzeWords(
     if (asked.size > 0 && !asked.has(term)) optional.add(term);
   }
   // "how did the talks go" asks how they turned out: the question also asks for an outcome.
-  if (speller && asksHowItWent(words)) {
-    const term = stemWord(OUTCOME);
+  if (speller && lexicon.asksHowItWent(words)) {
+    const term = lexicon.stem(lexicon.outcomeTerm);
     if (!seen.has(term)) {
       terms.push(term);
-      termWords.push(OUTCOME);
+      termWords.push(lexicon.outcomeTerm);
     }
   }
   return {
@@ -521,18 +348,4 @@ export function analyzeWords(
     ...(guessed.size > 0 ? { guessed } : {}),
     ...(optional.size > 0 ? { optional } : {}),
   };
-}
-
-/** The word the built-in thesaurus reads results, effects and outcomes as. */
-const OUTCOME = 'outcome';
-
-/** "how did the visit go", "how'd the 74 trip go": a question ending on "go" after "how did". */
-function asksHowItWent(words: readonly string[]): boolean {
-  const start = words.indexOf('how');
-  if (start < 0 || start > INTENT_WINDOW) return false;
-  const verb = words[start + 1];
-  if (verb !== 'did' && verb !== 'does' && verb !== 'd') return false;
-  let end = words.length - 1;
-  while (end > start && STOPWORDS.has(words[end]!) && words[end] !== 'go') end -= 1;
-  return words[end] === 'go' || words[end] === 'went';
 }

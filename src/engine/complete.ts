@@ -1,9 +1,8 @@
-import { analyze, isIntent, stemWord } from './analyze.js';
+import { analyze, isIntent } from './analyze.js';
 import { isCanonical, type KnowledgeIndex } from './index.js';
 import { normalizeText, tokenize } from './normalize.js';
 import { kthLargest } from './order.js';
 import type { ScoredFact, Scratch } from './score.js';
-import { STOPWORDS } from './stopwords.js';
 
 /** How many vocabulary words a partly typed last word may stand for. */
 const MAX_EXPANSIONS = 8;
@@ -59,7 +58,7 @@ function expansionsOf(index: KnowledgeIndex, prefix: string): number[] {
   }
   if (ids.size === 0 && prefix.length >= 4) {
     const fixed = index.speller.correct(prefix);
-    const id = fixed ? index.termIds.get(stemWord(fixed)) : undefined;
+    const id = fixed ? index.termIds.get(index.lexicon.stem(fixed)) : undefined;
     if (id !== undefined) ids.add(id);
   }
   return [...ids]
@@ -88,7 +87,7 @@ export function completeQuestion(
   const words = tokenize(typed);
   const finished = /\s$/.test(text) ? words : words.slice(0, -1);
   const partial = /\s$/.test(text) ? undefined : words.at(-1);
-  const analysis = analyze(finished.join(' '), index.synonyms, index.speller);
+  const analysis = analyze(finished.join(' '), index.lexicon, index.synonyms, index.speller);
   // Intents ("why", "who") sit in thousands of phrasings and say little about which one is
   // being typed; the phrasing-prefix tier already honours them.
   const terms = analysis.terms.flatMap((t) => {
@@ -98,7 +97,7 @@ export function completeQuestion(
   });
   // One typed letter could be thousands of words: wait for two.
   const expansions =
-    partial !== undefined && partial.length >= 2 && !STOPWORDS.has(partial)
+    partial !== undefined && partial.length >= 2 && !index.lexicon.isFunctionWord(partial)
       ? expansionsOf(index, partial)
       : [];
   const slotWeight = expansions.reduce((w, id) => Math.max(w, index.termWeight[id]!), 0);

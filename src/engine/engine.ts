@@ -14,13 +14,9 @@ import {
   TIE_BREAK_WEIGHT,
   type ScoredFact,
 } from './score.js';
-import {
-  approximate,
-  buildSemanticIndex,
-  bundledWordVectors,
-  type SemanticIndex,
-  type WordVectors,
-} from './semantic.js';
+import type { LanguageProfile, WordVectors } from './language.js';
+import { lexiconOf } from './lexicon.js';
+import { approximate, buildSemanticIndex, type SemanticIndex } from './semantic.js';
 import type {
   AskOptions,
   AskResult,
@@ -38,8 +34,10 @@ export const MAX_FOLLOW_UPS = 3;
 export const MAX_SUGGESTIONS = 3;
 
 export interface EngineOptions {
+  /** The language the packs are written in and questions are asked in. */
+  readonly language: LanguageProfile;
   /**
-   * Word vectors for question words the packs never use; the bundled ones when absent, none
+   * Word vectors for question words the packs never use; the language's own when absent, none
    * (words match only as written, corrected or through synonyms) when null.
    */
   readonly vectors?: WordVectors | null;
@@ -76,20 +74,21 @@ function scopeFilter(index: KnowledgeIndex, scope: Scope | undefined): (f: numbe
  * then costs a few map look-ups and a walk over the postings of its own words. Pure: no clock,
  * no randomness, no I/O; the same packs and question always give the same result.
  */
-export function createEngine(packs: readonly Pack[], options: EngineOptions = {}): Engine {
-  const index = buildIndex(packs);
+export function createEngine(packs: readonly Pack[], options: EngineOptions): Engine {
+  const lexicon = lexiconOf(options.language);
+  const index = buildIndex(packs, lexicon);
   const scratch = createScratch(index);
   // Built at the first question with a word the packs do not know: many never need it.
   let semantic: SemanticIndex | undefined;
   const lazySemantic: SemanticIndex = {
     nearest(word) {
-      semantic ??= buildSemanticIndex(index, options.vectors ?? bundledWordVectors());
+      semantic ??= buildSemanticIndex(index, options.vectors ?? options.language.vectors());
       return semantic.nearest(word);
     },
   };
   const chooseCorrection = correctionChooser(index);
   const analyzeQuestion = (text: string): Analysis => {
-    const analysis = analyze(text, index.synonyms, index.speller, chooseCorrection);
+    const analysis = analyze(text, lexicon, index.synonyms, index.speller, chooseCorrection);
     return options.vectors === null ? analysis : approximate(analysis, index, lazySemantic);
   };
 

@@ -5,22 +5,15 @@ import {
   buildSynonymTable,
   hashWords,
   isIntent,
-  stemWord,
   type SynonymTable,
 } from './analyze.js';
+import { RANKING } from './config.js';
+import type { Lexicon } from './lexicon.js';
 import { tokenize, wordsOf } from './normalize.js';
 import { lowerBound, orderByKey, orderByLists, sortSmall } from './order.js';
 import { createTermReader } from './reader.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
-import { specificity } from './english.js';
-import { BUILTIN_SYNONYMS } from './thesaurus.js';
-import { LIGHT_WORDS, STOPWORDS } from './stopwords.js';
 import type { PackedFact } from './types.js';
-
-/** How much a term found only in a fact's answer counts, next to one in its phrasings. */
-export const ANSWER_FIELD_WEIGHT = 0.6;
-/** The most an everyday word (see {@link LIGHT_WORDS}) can weigh. */
-export const LIGHT_WORD_CAP = 0.35;
 
 /**
  * Lists of numbers stored back to back in one array: list `i` is `items[start[i]]` up to, not
@@ -47,6 +40,8 @@ export const listLength = (lists: PackedLists, i: number): number =>
  * `phrasing…` arrays. Facts and phrasings are numbered in load order.
  */
 export interface KnowledgeIndex {
+  /** The language the packs are read in. */
+  readonly lexicon: Lexicon;
   readonly packs: readonly Pack[];
   readonly facts: readonly PackedFact[];
   readonly factIndexById: ReadonlyMap<string, number>;
@@ -101,17 +96,14 @@ export function inverseFrequency(documents: number, frequency: number): number {
   return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
 
-/** The most an intent (see `intentsOf`) can weigh: it steers, it does not decide. */
-export const INTENT_CAP = 0.6;
-
 /**
- * A word's weight: how rare it is in the packs, times how telling it is in everyday English,
- * with everyday question words and intents capped.
+ * A word's weight: how rare it is in the packs, times how telling it is in everyday use of the
+ * language, with everyday question words and intents capped.
  */
-export function weightFor(word: string, idf: number): number {
-  if (isIntent(word)) return Math.min(idf, INTENT_CAP);
-  const weight = idf * specificity(word);
-  return LIGHT_WORDS.has(word) ? Math.min(weight, LIGHT_WORD_CAP) : weight;
+export function weightFor(lexicon: Lexicon, word: string, idf: number): number {
+  if (isIntent(word)) return Math.min(idf, RANKING.words.intentCap);
+  const weight = idf * lexicon.specificity(word);
+  return lexicon.isLightWord(word) ? Math.min(weight, RANKING.words.lightWordCap) : weight;
 }
 
 /**
@@ -128,7 +120,7 @@ export function exactFacts(index: KnowledgeIndex, words: readonly string[]): num
     i++
   ) {
     const p = index.exactPhrasings[i]!;
-    const key = analyzeWords(tokenize(index.phrasingText[p]!), index.synonyms).words;
+    const key = analyzeWords(tokenize(index.phrasingText[p]!), index.lexicon, index.synonyms).words;
     if (key.length !== words.length || key.some((word, k) => word !== words[k])) continue;
     const f = index.phrasingFact[p]!;
     if (!out.includes(f)) out.push(f);
@@ -176,15 +168,16 @@ function addSynonymWords(
   }
 }
 
-/** Builds the index over the given packs. Pure and deterministic. */
-export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
+/** Builds the index over the given packs, read in the lexicon's language. Pure and deterministic. */
+export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeIndex {
   const packSynonyms: [string, readonly string[]][] = [];
   for (const pack of packs) {
     for (const canonical in pack.synonyms)
       packSynonyms.push([canonical, pack.synonyms[canonical]!]);
   }
-  const synonyms = buildSynonymTable([...packSynonyms, ...Object.entries(BUILTIN_SYNONYMS)]);
-  const reader = createTermReader(synonyms);
+  const thesaurus = Object.entries(lexicon.language.thesaurus);
+  const synonyms = buildSynonymTable([...packSynonyms, ...thesaurus], lexicon);
+  const reader = createTermReader(lexicon, synonyms);
 
   const facts: PackedFact[] = [];
   const factIndexById = new Map<string, number>();
@@ -259,7 +252,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
         termDocs[id]! += 1;
         factTermItems.push(id);
         factTermWeightItems.push(
-          Math.round((strongInFact[id] === f + 1 ? 1 : ANSWER_FIELD_WEIGHT) * 1000),
+          Math.round((strongInFact[id] === f + 1 ? 1 : RANKING.words.answerField) * 1000),
         );
       }
       factTermStart.push(factTermItems.length);
@@ -274,6 +267,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const termWeight = new Float64Array(termCount);
   for (let id = 0; id < termCount; id++) {
     termWeight[id] = weightFor(
+      lexicon,
       reader.termFirstWord[id]!,
       inverseFrequency(documents, termDocs[id] ?? 0),
     );
@@ -312,15 +306,16 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
   const wordPlaces = new Int32Array(phrasingWordItems.length);
   for (let k = 0; k < wordPlaces.length; k++) wordPlaces[k] = ranks[phrasingWordItems[k]!]!;
   const byText = orderByLists({ start: Int32Array.from(phrasingWordStart), items: wordPlaces });
-  const vocabulary = [...wordFrequency.keys()].filter((w) => !STOPWORDS.has(w)).sort();
+  const vocabulary = [...wordFrequency.keys()].filter((w) => !lexicon.isFunctionWord(w)).sort();
   // The speller also knows the built-in thesaurus, so none of its words is "corrected" into a
   // pack word before the thesaurus reads it ("factories" is industry, not the pack's "factors").
   // Completion and the look-up by meaning keep to the packs' own words.
   const known = new Map(wordFrequency);
-  addSynonymWords(known, Object.entries(BUILTIN_SYNONYMS));
+  addSynonymWords(known, thesaurus);
   const termIds = reader.termIds;
 
   return {
+    lexicon,
     packs,
     facts,
     factIndexById,
@@ -331,7 +326,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
     phrasingMass,
     phrasingText,
     synonyms,
-    speller: buildSpellIndex(known),
+    speller: buildSpellIndex(known, lexicon),
     termIds,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
@@ -346,7 +341,7 @@ export function buildIndex(packs: readonly Pack[]): KnowledgeIndex {
     vocabulary,
     vocabularyTerms: vocabulary.map((word) =>
       applySynonyms([word], synonyms).flatMap((w) => {
-        const id = STOPWORDS.has(w) ? undefined : termIds.get(stemWord(w));
+        const id = lexicon.isFunctionWord(w) ? undefined : termIds.get(lexicon.stem(w));
         return id === undefined ? [] : [id];
       }),
     ),

@@ -1,13 +1,5 @@
-import {
-  INTENT_HEAD,
-  intentsOf,
-  mayAsk,
-  mayRewrite,
-  plainForm,
-  stemWord,
-  trailingIntent,
-  type SynonymTable,
-} from './analyze.js';
+import { mayRewrite, type SynonymTable } from './analyze.js';
+import type { Lexicon } from './lexicon.js';
 import {
   FNV_OFFSET,
   fnvStep,
@@ -18,7 +10,6 @@ import {
   tokenize,
 } from './normalize.js';
 import { orderByText } from './order.js';
-import { STOPWORDS } from './stopwords.js';
 
 /**
  * Reading pack text into term ids at index build: the same terms as `analyzeWords` without a
@@ -30,11 +21,11 @@ import { STOPWORDS } from './stopwords.js';
  * A word as analysis reads it: a word of the text read as itself, or one a synonym rewrote it to.
  */
 interface Reading {
-  /** The word as analysis reads it (see `plainForm`). */
+  /** The word as analysis reads it (see `Lexicon.plainForm`). */
   readonly form: string;
   /** The {@link hashRange} of its form, for the exact-match key (see `hashWords`). */
   readonly formHash: number;
-  /** True when an intent pattern may start at it (see `mayAsk`). */
+  /** True when an intent pattern may start at it (see `Lexicon.mayAsk`). */
   readonly asks: boolean;
   /** Its term id once first needed (-1 for a function word, -2 before). */
   term: number;
@@ -81,7 +72,10 @@ class WordTable {
   /** Each canonical phrase of the synonym table as readings, made once. */
   private readonly targets = new Map<readonly string[], readonly Reading[]>();
 
-  constructor(private readonly synonyms: SynonymTable) {
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly synonyms: SynonymTable,
+  ) {
     for (const key of synonyms.phrases.keys()) {
       const space = key.indexOf(' ');
       if (space < 0) continue;
@@ -109,14 +103,14 @@ class WordTable {
   }
 
   private add(word: string, hash: number, slot: number): WordEntry {
-    const form = plainForm(word);
+    const form = this.lexicon.plainForm(word);
     const entry: WordEntry = {
       id: this.entries.length,
       word,
       hash,
       form,
       formHash: form === word ? hash : hashRange(form, 0, form.length),
-      asks: mayAsk(form),
+      asks: this.lexicon.mayAsk(form),
       rewrites: mayRewrite(form, this.synonyms),
       spans: this.synonyms.spans.get(form) ?? [],
       alone: this.readingsOf(this.synonyms.phrases.get(form)),
@@ -146,7 +140,7 @@ class WordTable {
       readings = target.map((form) => ({
         form,
         formHash: hashRange(form, 0, form.length),
-        asks: mayAsk(form),
+        asks: this.lexicon.mayAsk(form),
         term: -2,
       }));
       this.targets.set(target, readings);
@@ -186,8 +180,8 @@ export type TermReader = ReturnType<typeof createTermReader>;
  * A reader over one synonym table. Term ids are handed out in reading order, which is what
  * makes them, and so the index, deterministic.
  */
-export function createTermReader(synonyms: SynonymTable) {
-  const table = new WordTable(synonyms);
+export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
+  const table = new WordTable(lexicon, synonyms);
   const termIds = new Map<string, number>();
   /** The word each term was first read from: it decides the term's weight. */
   const termFirstWord: string[] = [];
@@ -212,7 +206,7 @@ export function createTermReader(synonyms: SynonymTable) {
   const wordTerm = (word: string): number => {
     let id = termOfWord.get(word);
     if (id === undefined) {
-      id = STOPWORDS.has(word) ? -1 : termIdOf(stemWord(word), word);
+      id = lexicon.isFunctionWord(word) ? -1 : termIdOf(lexicon.stem(word), word);
       termOfWord.set(word, id);
     }
     return id;
@@ -343,11 +337,11 @@ export function createTermReader(synonyms: SynonymTable) {
     }
     // `intentsOf` makes the same check; made here first from each word's cached `asks`, it spares
     // most texts, which can ask nothing, the list of their words' forms.
-    const head = Math.min(wordCount, INTENT_HEAD);
-    let asks = wordCount > 1 && trailingIntent(readings[wordCount - 1]!.form) !== undefined;
+    const head = Math.min(wordCount, lexicon.intentHead);
+    let asks = wordCount > 1 && lexicon.trailingIntent(readings[wordCount - 1]!.form) !== undefined;
     for (let k = 0; k < head && !asks; k++) asks = readings[k]!.asks;
     if (asks) {
-      for (const intent of intentsOf(formsOf(wordCount), intentMemo)) {
+      for (const intent of lexicon.intentsOf(formsOf(wordCount), intentMemo)) {
         add(termIdOf(intent, intent));
       }
     }

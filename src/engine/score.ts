@@ -1,42 +1,25 @@
 import Fuse from 'fuse.js';
-import { isIntent, stemWord, type Analysis, type ChooseCorrection } from './analyze.js';
-import { STOPWORDS } from './stopwords.js';
-import { specificity } from './english.js';
+import { isIntent, type Analysis, type ChooseCorrection } from './analyze.js';
+import { RANKING } from './config.js';
 import type { KnowledgeIndex } from './index.js';
 import { listLength, weightFor } from './index.js';
 import { kthLargest } from './order.js';
 
 /**
- * How the final score mixes its signals. The phrasing score asks "is this one of the ways the
- * fact's question is put?"; coverage asks "does the fact speak of every topic the question
- * names?"; Fuse's character-level similarity separates close candidates that share their words.
+ * How the final score mixes its signals (see `RANKING.score`). The phrasing score asks "is this
+ * one of the ways the fact's question is put?"; coverage asks "does the fact speak of every topic
+ * the question names?"; a question word the fact does not explain at all pulls the score down,
+ * counted in words rather than weight, since in a short question every word matters ("when did
+ * brezhnev die"); each thing the question asks for (a time, a place, a person…) that none of the
+ * fact's phrasings asks for multiplies it by `intentMiss`: "when did he visit china" is not
+ * answered by why ties with China suffered. Fuse's character-level similarity then separates
+ * close candidates that share their words (see {@link rerank}).
  */
-export const SCORE_WEIGHTS = Object.freeze({
-  phrasing: 0.6,
-  coverage: 0.3,
-  /** F-beta over question coverage and phrasing coverage: question coverage counts this much more. */
-  beta: 1.6,
-  /**
-   * How hard a question word the fact does not explain at all pulls its score down, counted in
-   * words rather than weight: in a short question every word matters ("when did brezhnev die").
-   */
-  unexplained: 1,
-  /**
-   * The factor for each thing the question asks for (a time, a place, a person…) that none of
-   * the fact's phrasings asks for: "when did he visit china" is not answered by why ties with
-   * China suffered.
-   */
-  intentMiss: 0.5,
-});
-
+const SCORE_WEIGHTS = RANKING.score;
 /** How many of the best candidates Fuse re-ranks. */
-export const RERANK_DEPTH = 4;
-/** Facts within this score of the best are tied, for {@link rerank}. */
-export const TIE = 0.05;
+export const RERANK_DEPTH = RANKING.tieBreak.depth;
 /** The most Fuse's similarity can add to a tied fact's score. */
-export const TIE_BREAK_WEIGHT = 0.05;
-/** The longest question text Fuse compares: its bitap work grows with the pattern's length. */
-export const RERANK_PATTERN_LENGTH = 64;
+export const TIE_BREAK_WEIGHT = RANKING.tieBreak.weight;
 
 export interface ScoredFact {
   readonly factIndex: number;
@@ -92,15 +75,6 @@ export function questionShape(index: KnowledgeIndex, analysis: Analysis): Questi
   return { contentTerms, intents, tellingWords, guessedShare: mass > 0 ? guessed / mass : 0 };
 }
 
-/**
- * The least everyday-English specificity of a telling word: a name, a number, a rare word. A
- * fact that leaves one of them unexplained does not answer the question however far ahead it
- * is ("how much did trade grow in 1975"); one that leaves out only everyday words ("what was his
- * title, the top guy") may.
- */
-export const TELLING_WORD = 0.6;
-export const UNKNOWN_TELLING_WORD = 0.5;
-
 interface QueryTerm {
   readonly id: number;
   readonly weight: number;
@@ -128,13 +102,16 @@ function queryTerms(
     const weight =
       (id !== undefined
         ? index.termWeight[id]!
-        : weightFor(analysis.termWords[i]!, index.unknownWeight)) *
+        : weightFor(index.lexicon, analysis.termWords[i]!, index.unknownWeight)) *
       (analysis.similarity?.get(term) ?? 1);
     const intent = isIntent(term);
+    // A name, a number, a rare word: a fact that leaves one unexplained does not answer the
+    // question however far ahead it is ("how much did trade grow in 1975"); one that leaves out
+    // only everyday words ("what was his title, the top guy") may.
     const telling =
       intent ||
-      specificity(analysis.termWords[i]!) >=
-        (id === undefined ? UNKNOWN_TELLING_WORD : TELLING_WORD);
+      index.lexicon.specificity(analysis.termWords[i]!) >=
+        (id === undefined ? RANKING.words.unknownTelling : RANKING.words.telling);
     const optional = analysis.optional?.has(term) === true;
     const explains = telling && !optional && analysis.guessed?.has(term) !== true ? 1 : 0;
     terms.push({ id: id ?? -1, weight, intent, telling: telling && !optional, explains, optional });
@@ -170,11 +147,11 @@ const CONTEXT_FACTS = 2_000;
  * when none does better.
  */
 export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
-  const termOf = (word: string) => index.termIds.get(stemWord(word));
+  const termOf = (word: string) => index.termIds.get(index.lexicon.stem(word));
   return (candidates, words) => {
     const others: number[] = [];
     for (const word of words) {
-      if (STOPWORDS.has(word) || candidates.includes(word)) continue;
+      if (index.lexicon.isFunctionWord(word) || candidates.includes(word)) continue;
       const id = termOf(word);
       if (id !== undefined && !others.includes(id)) others.push(id);
     }
@@ -418,9 +395,10 @@ export function rerank(
   scored: readonly ScoredFact[],
 ): ScoredFact[] {
   const [first, second] = scored;
-  if (!first || !second || first.score - second.score > TIE || text.length === 0)
+  const { tie, patternLength } = RANKING.tieBreak;
+  if (!first || !second || first.score - second.score > tie || text.length === 0)
     return [...scored];
-  const tied = scored.filter((s) => first.score - s.score <= TIE).slice(0, RERANK_DEPTH);
+  const tied = scored.filter((s) => first.score - s.score <= tie).slice(0, RERANK_DEPTH);
   const docs: { factIndex: number; text: string }[] = [];
   for (const { factIndex } of tied) {
     for (
@@ -433,7 +411,7 @@ export function rerank(
   }
   const similarity = new Map<number, number>();
   const fuse = new Fuse(docs, FUSE_OPTIONS);
-  for (const hit of fuse.search(text.slice(0, RERANK_PATTERN_LENGTH))) {
+  for (const hit of fuse.search(text.slice(0, patternLength))) {
     const value = 1 - (hit.score ?? 1);
     if (value > (similarity.get(hit.item.factIndex) ?? 0))
       similarity.set(hit.item.factIndex, value);

@@ -1,56 +1,19 @@
-import { createRequire } from 'node:module';
 import type { Analysis } from './analyze.js';
 import { isIntent } from './analyze.js';
-import { specificity } from './english.js';
+import { RANKING } from './config.js';
 import type { KnowledgeIndex } from './index.js';
+import type { WordVectors } from './language.js';
 import { mulberry32 } from './order.js';
 
-/**
- * Word vectors: each word a unit vector stored as signed bytes (× `scale`), so the cosine of two
- * words is the dot product of their rows divided by `scale²`.
- */
-export interface WordVectors {
-  readonly dimensions: number;
-  readonly scale: number;
-  readonly rows: ReadonlyMap<string, number>;
-  readonly data: Int8Array;
-}
-
-interface VectorFile {
-  readonly dimensions: number;
-  readonly scale: number;
-  readonly words: string;
-  readonly vectors: string;
-}
-
-let bundled: WordVectors | undefined;
+export type { WordVectors } from './language.js';
 
 /**
- * The bundled vectors (`src/engine/data/word-vectors.json`, built by `npm run vectors`): 40,000
- * everyday English words. Read through `require` so Node parses the file natively, and only on
- * first use, so a start-up that never needs them does not pay for them.
+ * The least cosine at which a question word is read as a pack word, and the least specificity
+ * of a word on either side: everyday words ("people", "later", "good") sit close to many others
+ * in any word-vector space without meaning the same thing, so only the rarer words, which carry
+ * a topic, are read as one another.
  */
-export function bundledWordVectors(): WordVectors {
-  if (bundled) return bundled;
-  // Our own generated file (`npm run vectors`), read as JSON; test/engine/semantic.test.ts
-  // checks what it yields.
-  const file: VectorFile = createRequire(import.meta.url)('./data/word-vectors.json');
-  const bytes = Buffer.from(file.vectors, 'base64');
-  const data = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const rows = new Map<string, number>();
-  file.words.split(' ').forEach((word, row) => rows.set(word, row));
-  bundled = { dimensions: file.dimensions, scale: file.scale, rows, data };
-  return bundled;
-}
-
-/** The least cosine at which a question word is read as a pack word. */
-export const SIMILAR = 0.7;
-/**
- * The least {@link specificity} of a word on either side. Everyday words ("people", "later",
- * "good") sit close to many others in any word-vector space without meaning the same thing, so
- * only the rarer words, which carry a topic, are read as one another.
- */
-export const SEMANTIC_SPECIFICITY = 0.4;
+const { similar: SIMILAR, specificity: SEMANTIC_SPECIFICITY } = RANKING.meaning;
 /** Above this many pack words, candidates are first narrowed by their hash signatures. */
 const BRUTE_FORCE_LIMIT = 1_500;
 /** How many pack words, closest by signature, get an exact comparison. */
@@ -96,7 +59,12 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
     const row = rows.get(word);
     const ids = index.vocabularyTerms[v]!;
     // A word the synonyms rewrite to a phrase is left to them.
-    if (row === undefined || ids.length !== 1 || specificity(word) < SEMANTIC_SPECIFICITY) return;
+    if (
+      row === undefined ||
+      ids.length !== 1 ||
+      index.lexicon.specificity(word) < SEMANTIC_SPECIFICITY
+    )
+      return;
     targetWords.push(word);
     targetTerms.push(termById[ids[0]!]!);
     targetRows.push(row);
@@ -158,11 +126,12 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
     nearest(word) {
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
-      const row = specificity(word) < SEMANTIC_SPECIFICITY ? undefined : rows.get(word);
+      const row =
+        index.lexicon.specificity(word) < SEMANTIC_SPECIFICITY ? undefined : rows.get(word);
       let best: Neighbour | undefined;
       if (row !== undefined) {
         let bestTarget = -1;
-        let bestSimilarity = SIMILAR;
+        let bestSimilarity: number = SIMILAR;
         for (const t of shortlist(row)) {
           const similarity = cosine(row, targetRows[t]!);
           if (similarity >= bestSimilarity) {

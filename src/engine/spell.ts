@@ -11,15 +11,15 @@
  * length allows), so an extra candidate cannot change the correction.
  */
 
-import { doubleMetaphone } from 'double-metaphone';
-import { englishCount } from './english.js';
+import { RANKING } from './config.js';
+import type { Lexicon } from './lexicon.js';
 import { FNV_OFFSET, fnvStep } from './normalize.js';
 import { lowerBound, orderByKey } from './order.js';
 
 /** How many edits a word of this length may be away from its correction. */
 export function allowedEdits(length: number): number {
-  if (length < 4) return 0;
-  if (length < 8) return 1;
+  if (length < RANKING.spelling.oneEditFrom) return 0;
+  if (length < RANKING.spelling.twoEditsFrom) return 1;
   return 2;
 }
 
@@ -79,15 +79,16 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /**
  * A word spelt by ear ("relashuns", "cooperashun") is usually more than two edits from the word
- * meant but sounds the same: when no word is within the allowed edits, one of at least this many
- * letters that English does not have is looked up by its Double Metaphone code. A real word
- * ("swingers") is taken as meant, however much it sounds like a pack's ("snickers").
+ * meant but sounds the same: when no word is within the allowed edits, one of at least
+ * `soundMinLength` letters that the language does not have is looked up by its sound code. A
+ * real word ("swingers") is taken as meant, however much it sounds like a pack's ("snickers").
+ * Codes shorter than `soundMinCode` say too little ("PT" is "bhutto" and "bad" alike).
  */
-export const PHONETIC_MIN_LENGTH = 6;
-/** The most edits a word found by sound may still be from the word typed. */
-export const PHONETIC_MAX_EDITS = 3;
-/** Codes shorter than this say too little ("PT" is "bhutto" and "bad" alike). */
-const PHONETIC_MIN_CODE = 3;
+const {
+  soundMinLength: PHONETIC_MIN_LENGTH,
+  soundMaxEdits: PHONETIC_MAX_EDITS,
+  soundMinCode: PHONETIC_MIN_CODE,
+} = RANKING.spelling;
 
 /** True when `a` is `b` with its first two letters swapped. */
 function swappedStart(a: string, b: string): boolean {
@@ -109,7 +110,10 @@ export interface SpellIndex {
  * Builds a corrector over `frequencies` (word → how often the packs use it). Among equally close
  * words the more frequent wins, then the alphabetically first, so corrections are deterministic.
  */
-export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): SpellIndex {
+export function buildSpellIndex(
+  frequencies: ReadonlyMap<string, number>,
+  lexicon: Lexicon,
+): SpellIndex {
   const dictionary: string[] = [];
   const hashes: number[] = [];
   const owners: number[] = [];
@@ -180,14 +184,14 @@ export function buildSpellIndex(frequencies: ReadonlyMap<string, number>): Spell
    * {@link PHONETIC_MAX_EDITS} of it, the closest first, then the most used.
    */
   const bySound = (word: string): string[] => {
-    if (word.length < PHONETIC_MIN_LENGTH || englishCount(word) > 0) return [];
-    const [code] = doubleMetaphone(word);
+    if (word.length < PHONETIC_MIN_LENGTH || lexicon.count(word) > 0) return [];
+    const code = lexicon.soundCode(word);
     if (code.length < PHONETIC_MIN_CODE) return [];
     if (!sounds) {
       sounds = new Map();
       for (const known of dictionary) {
         if (known.length < PHONETIC_MIN_LENGTH - PHONETIC_MAX_EDITS) continue;
-        const [key] = doubleMetaphone(known);
+        const key = lexicon.soundCode(known);
         const list = sounds.get(key);
         if (list) list.push(known);
         else sounds.set(key, [known]);

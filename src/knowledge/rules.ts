@@ -1,6 +1,8 @@
 import { applySynonyms, buildSynonymTable } from '../engine/analyze.js';
-import { createEngine } from '../engine/engine.js';
+import { languageFor, LANGUAGES, languageOfPacks } from '../engine/lang/index.js';
+import { lexiconOf } from '../engine/lexicon.js';
 import { normalizeText, tokenize } from '../engine/normalize.js';
+import { engineFor } from './engineFor.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import type { Problem } from './problem.js';
 import type { Pack } from './schema.js';
@@ -27,6 +29,37 @@ const at = (
 ): Problem => ({ file: loaded.source.file, ...loaded.source.locate(path), factId, message });
 
 const none = (): RuleFindings => ({ errors: [], warnings: [] });
+
+/**
+ * Every pack is written in a language the engine has a profile for, and packs served together
+ * share one: questions are read in one language.
+ */
+export const knownLanguage: Rule = (packs) => {
+  const findings = none();
+  const known = [...LANGUAGES.values()].map((l) => `${l.code} (${l.name})`).join(', ');
+  const first = packs.find((l) => languageFor(l.pack.language) !== undefined);
+  for (const loaded of packs) {
+    const { language } = loaded.pack;
+    if (languageFor(language) === undefined) {
+      findings.errors.push(
+        at(
+          loaded,
+          ['language'],
+          `language: Almanac cannot read questions in "${language}" yet; the languages it reads are ${known}`,
+        ),
+      );
+    } else if (first && language !== first.pack.language) {
+      findings.errors.push(
+        at(
+          loaded,
+          ['language'],
+          `language: "${language}" differs from "${first.pack.language}" (${first.source.file}); packs served together must share one language`,
+        ),
+      );
+    }
+  }
+  return findings;
+};
 
 /** Pack ids are unique. */
 export const uniquePackIds: Rule = (packs) => {
@@ -132,7 +165,10 @@ export const citationsResolve: Rule = (packs) => {
 /** No two phrasings, in one fact or across facts, read the same once normalised. */
 export const distinctPhrasings: Rule = (packs) => {
   const findings = none();
-  const synonyms = buildSynonymTable(packs.flatMap((l) => Object.entries(l.pack.synonyms)));
+  const synonyms = buildSynonymTable(
+    packs.flatMap((l) => Object.entries(l.pack.synonyms)),
+    lexiconOf(languageOfPacks(packs.map((l) => l.pack))),
+  );
   const seen = new Map<string, { factId: string; where: string }>();
   for (const loaded of packs) {
     loaded.pack.facts.forEach((fact, i) => {
@@ -219,7 +255,7 @@ export const selfRetrieval: Rule = (packs) => {
     ...packs.flatMap((l) => l.pack.facts.map((f) => 1 + f.alternates.length)),
   );
   for (let k = 0; k < folds; k++) {
-    const engine = createEngine(packs.map((l) => withoutPhrasing(l.pack, k)));
+    const engine = engineFor(packs.map((l) => withoutPhrasing(l.pack, k)));
     for (const loaded of packs) {
       loaded.pack.facts.forEach((fact, i) => {
         // A duplicated id is reported by uniqueFactIds; its phrasings cannot be judged.
@@ -273,6 +309,7 @@ function withoutPhrasing(pack: Pack, k: number): Pack {
 
 /** The rules every load runs: a pack that breaks one cannot be served. */
 export const STRUCTURAL_RULES: readonly Rule[] = [
+  knownLanguage,
   uniquePackIds,
   uniqueFactIds,
   relatedResolve,

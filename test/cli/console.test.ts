@@ -5,10 +5,11 @@ import { createEngine } from '../../src/engine/engine.js';
 import type { Engine } from '../../src/engine/types.js';
 import { bundledPacks } from '../support/packs.js';
 import { runTs } from '../support/spawn.js';
+import { english } from '../../src/engine/lang/en/index.js';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = createEngine(await bundledPacks());
+  engine = createEngine(await bundledPacks(), { language: english });
 });
 
 async function chat(lines: readonly string[]): Promise<string> {

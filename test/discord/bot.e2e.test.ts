@@ -35,6 +35,7 @@ import {
   startHarness,
   type Harness,
 } from './harness.js';
+import { english } from '../../src/engine/lang/en/index.js';
 
 type Answered = Extract<AskResult, { status: 'answered' }>;
 
@@ -70,7 +71,7 @@ describe('Almanac on Discord, through the real discord.js client and the stand-i
 
   beforeAll(async () => {
     packs = await loadAll(['knowledge', 'test/fixtures/discord']);
-    engine = createEngine(packs);
+    engine = createEngine(packs, { language: english });
     h = await startHarness({ packs, random: () => 0 });
   });
 

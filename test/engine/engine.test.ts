@@ -3,10 +3,11 @@ import { createEngine } from '../../src/engine/engine.js';
 import { MAX_QUESTION_LENGTH } from '../../src/engine/normalize.js';
 import type { Engine } from '../../src/engine/types.js';
 import { bundledPacks, testFact, testPack } from '../support/packs.js';
+import { english } from '../../src/engine/lang/en/index.js';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = createEngine(await bundledPacks());
+  engine = createEngine(await bundledPacks(), { language: english });
 });
 
 const verdict = (question: string) => {
@@ -185,7 +186,7 @@ describe('follow-ups in context', () => {
       ['border-treaty-signing'],
     ),
   ]);
-  const small = createEngine([pack]);
+  const small = createEngine([pack], { language: english });
 
   it('asks which one is meant when the question alone fits two facts', () => {
     expect(small.ask('where was it signed').status).toBe('ambiguous');
@@ -252,7 +253,7 @@ describe('a typo with two equally close corrections', () => {
       'peel of a lemon',
     ]),
   ]);
-  const small = createEngine([pack]);
+  const small = createEngine([pack], { language: english });
 
   it('is read as the one a fact speaks of with the other words of the question', () => {
     // "ptel" is one edit from "peel" (in two facts) and from "patel" (in one, with "cathedral");

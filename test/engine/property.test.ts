@@ -3,10 +3,11 @@ import { beforeAll, expect } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Engine } from '../../src/engine/types.js';
 import { bundledPacks } from '../support/packs.js';
+import { english } from '../../src/engine/lang/en/index.js';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = createEngine(await bundledPacks());
+  engine = createEngine(await bundledPacks(), { language: english });
 });
 
 const anyText = fc.oneof(

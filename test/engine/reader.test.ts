@@ -4,13 +4,15 @@ import { analyzeWords, buildSynonymTable, hashWords } from '../../src/engine/ana
 import { tokenize, normalizeText } from '../../src/engine/normalize.js';
 import { orderByLists, orderByText } from '../../src/engine/order.js';
 import { createTermReader } from '../../src/engine/reader.js';
-import { BUILTIN_SYNONYMS } from '../../src/engine/thesaurus.js';
+import { english } from '../../src/engine/lang/en/index.js';
+import { lexiconOf } from '../../src/engine/lexicon.js';
 
-const synonyms = buildSynonymTable([
-  ['soviet union', ['ussr', 'soviets']],
-  ['zab', ['zabba']],
-  ...Object.entries(BUILTIN_SYNONYMS),
-]);
+const lexicon = lexiconOf(english);
+
+const synonyms = buildSynonymTable(
+  [['soviet union', ['ussr', 'soviets']], ['zab', ['zabba']], ...Object.entries(english.thesaurus)],
+  lexicon,
+);
 
 const text = fc
   .array(
@@ -43,13 +45,13 @@ const text = fc
 test.prop([fc.array(text, { minLength: 1, maxLength: 6 })])(
   'reads the terms and words analyzeWords gives, each text in turn',
   (texts) => {
-    const reader = createTermReader(synonyms);
+    const reader = createTermReader(lexicon, synonyms);
     const termOf = (id: number) => [...reader.termIds].find(([, v]) => v === id)?.[0];
     texts.forEach((t, fact) => {
       const ids: number[] = [];
       const words: number[] = [];
       const { text: normalized, key } = reader.readPhrasing(t, fact, ids, words);
-      const analysis = analyzeWords(tokenize(normalizeText(t)), synonyms);
+      const analysis = analyzeWords(tokenize(normalizeText(t)), lexicon, synonyms);
       expect(normalized).toBe(normalizeText(t));
       expect(words).toHaveLength(tokenize(normalized).length);
       expect(key).toBe(hashWords(analysis.words));
@@ -72,14 +74,14 @@ test.each([
   "a's",
   '',
 ])('gives %j the normalised text normalizeText gives', (phrasing) => {
-  const reader = createTermReader(synonyms);
+  const reader = createTermReader(lexicon, synonyms);
   expect(reader.readPhrasing(phrasing, 0, [], []).text).toBe(normalizeText(phrasing));
 });
 
 test.prop([fc.array(text, { maxLength: 40 })])(
   'orders phrasings by their words as their texts order',
   (texts) => {
-    const reader = createTermReader(synonyms);
+    const reader = createTermReader(lexicon, synonyms);
     const start = [0];
     const words: number[] = [];
     const normalized = texts.map((t, fact) => {

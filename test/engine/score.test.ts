@@ -3,8 +3,12 @@ import { benchVocabulary, generateCorpus } from '../../src/bench/synthetic.js';
 import { analyze } from '../../src/engine/analyze.js';
 import { buildIndex } from '../../src/engine/index.js';
 import { correctionChooser, createScratch, scoreFacts } from '../../src/engine/score.js';
-import { approximate, buildSemanticIndex, bundledWordVectors } from '../../src/engine/semantic.js';
+import { approximate, buildSemanticIndex } from '../../src/engine/semantic.js';
 import { testFact, testPack } from '../support/packs.js';
+import { english } from '../../src/engine/lang/en/index.js';
+import { lexiconOf } from '../../src/engine/lexicon.js';
+
+const lexicon = lexiconOf(english);
 
 describe('scoreFacts with keep', () => {
   const corpus = generateCorpus(benchVocabulary(), {
@@ -15,14 +19,14 @@ describe('scoreFacts with keep', () => {
     warmUp: 0,
     prefixes: 0,
   });
-  const index = buildIndex(corpus.world.packs);
+  const index = buildIndex(corpus.world.packs, lexicon);
   const scratch = createScratch(index);
   const all = () => true;
 
   it('returns the leading part of the whole ranking: the best `top` and all above `floor`', () => {
     let cut = 0;
     for (const { text } of corpus.questions) {
-      const analysis = analyze(text, index.synonyms, index.speller);
+      const analysis = analyze(text, index.lexicon, index.synonyms, index.speller);
       const whole = scoreFacts(index, analysis, scratch, all);
       for (const keep of [
         { top: 4, floor: 0.5 },
@@ -47,13 +51,13 @@ describe('a fact that explains the whole question', () => {
     testFact('munch-exhibition', 'When did the Munch exhibition open?', ['munch paintings shown']),
     testFact('harbour-dredging', 'Why was the harbour dredged?', ['dredging reason']),
   ]);
-  const index = buildIndex([pack]);
+  const index = buildIndex([pack], lexicon);
   const scratch = createScratch(index);
   const best = (text: string) => {
     const analysis = approximate(
-      analyze(text, index.synonyms, index.speller),
+      analyze(text, index.lexicon, index.synonyms, index.speller),
       index,
-      buildSemanticIndex(index, bundledWordVectors()),
+      buildSemanticIndex(index, english.vectors()),
     );
     const [top] = scoreFacts(index, analysis, scratch, () => true);
     return { id: top && index.facts[top.factIndex]!.fact.id, complete: top?.complete };
@@ -88,12 +92,13 @@ describe('choosing among equally close corrections', () => {
     'permission slip signer',
   ]);
   const indexOf = (...facts: ReturnType<typeof testFact>[]) =>
-    buildIndex([testPack('clinic', 'The clinic', 'Notes on the clinic.', facts)]);
+    buildIndex([testPack('clinic', 'The clinic', 'Notes on the clinic.', facts)], lexicon);
 
   it("reads the question's other misspelt words first, when each has one correction", () => {
     const index = indexOf(remission, permission);
     const analysis = analyze(
       'when was the ermission ebtcha',
+      index.lexicon,
       index.synonyms,
       index.speller,
       correctionChooser(index),

@@ -1,13 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { doubleMetaphone } from 'double-metaphone';
 import { describe, expect, it } from 'vitest';
-import {
-  allowedEdits,
-  buildSpellIndex,
-  editDistance,
-  PHONETIC_MAX_EDITS,
-  PHONETIC_MIN_LENGTH,
-} from '../../src/engine/spell.js';
+import { RANKING } from '../../src/engine/config.js';
+import { allowedEdits, buildSpellIndex, editDistance } from '../../src/engine/spell.js';
+import { english } from '../../src/engine/lang/en/index.js';
+import { lexiconOf } from '../../src/engine/lexicon.js';
+
+const lexicon = lexiconOf(english);
+const { soundMinLength: PHONETIC_MIN_LENGTH, soundMaxEdits: PHONETIC_MAX_EDITS } = RANKING.spelling;
 
 const speller = buildSpellIndex(
   new Map([
@@ -19,6 +19,7 @@ const speller = buildSpellIndex(
     ['trade', 3],
     ['grade', 1],
   ]),
+  lexicon,
 );
 
 describe('words spelt by ear', () => {
@@ -30,6 +31,7 @@ describe('words spelt by ear', () => {
       ['bhutto', 5],
       ['afghanistan', 2],
     ]),
+    lexicon,
   );
 
   it.each([
@@ -117,7 +119,7 @@ describe('the symmetric-delete index', () => {
     fc.array(word, { maxLength: 20 }),
   ])('finds the same correction as a scan of the vocabulary', (entries, queries) => {
     const frequencies = new Map(entries);
-    const index = buildSpellIndex(frequencies);
+    const index = buildSpellIndex(frequencies, lexicon);
     for (const query of queries) {
       const expected = scan(frequencies, query);
       const found = index.correct(query);
@@ -143,6 +145,7 @@ describe('equally close corrections', () => {
       ['patel', 1],
       ['frown', 1],
     ]),
+    lexicon,
   );
 
   it('are all offered, the most frequent first', () => {

@@ -6,6 +6,7 @@ import { plainFuseBaseline } from '../../src/eval/baseline.js';
 import { score, type Scores } from '../../src/eval/evaluate.js';
 import { parseEvalSet } from '../../src/eval/questions.js';
 import { bundledPacks } from '../support/packs.js';
+import { english } from '../../src/engine/lang/en/index.js';
 
 /** The product's floors on the evaluation set (see docs/EVALUATION.md). */
 const FLOORS = { answered: 0.95, declined: 0.9, wrong: 0.03 } as const;
@@ -15,7 +16,7 @@ let baseline: Scores;
 beforeAll(async () => {
   const packs = await bundledPacks();
   const { questions } = parseEvalSet(readFileSync('test/eval/questions.yaml', 'utf8'));
-  const engine = createEngine(packs);
+  const engine = createEngine(packs, { language: english });
   almanac = score(questions, (q) => verdictOf(engine.ask(q)));
   baseline = score(questions, plainFuseBaseline(packs));
 });

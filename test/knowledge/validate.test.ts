@@ -92,6 +92,12 @@ describe('identity problems', () => {
 });
 
 describe('cross-reference problems', () => {
+  it('refuses a pack in a language Almanac has no profile for, naming the languages it reads', async () => {
+    expect(await errorsOf('unknown-language')).toEqual([
+      `${at('unknown-language')}:4:11: language: Almanac cannot read questions in "fr" yet; the languages it reads are en (English)`,
+    ]);
+  });
+
   it('reports a related id that no fact has, at its line', async () => {
     expect(await errorsOf('related-missing')).toEqual([
       `${at('related-missing')}:37:29 largest-planet: related: no fact has the id "smallest-planet"`,

@@ -1,0 +1,111 @@
+import type { QuestionWords } from '../../language.js';
+
+/** How English questions say what they ask for. */
+export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
+  patterns: [
+    {
+      intent: '_when',
+      pattern:
+        /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:year|date|month|day|days|time)|how long)\b/,
+    },
+    {
+      intent: '_where',
+      pattern: /\b(?:where|wheres|(?:what|which) (?:city|place|country|capital|town))\b/,
+    },
+    {
+      intent: '_who',
+      pattern:
+        /\b(?:who|whom|whose|whos|(?:what|which) (?:\w+ ){0,2}(?:leaders?|officials?|figures?|people|persons?|men|man|generals?|politicians?|rulers?))\b/,
+    },
+    { intent: '_why', pattern: /\b(?:why|what for|how come)\b/ },
+    { intent: '_amount', pattern: /\b(?:how much|how many)\b/ },
+  ],
+  starters: [
+    'when',
+    'whens',
+    'what',
+    'which',
+    'how',
+    'where',
+    'wheres',
+    'who',
+    'whom',
+    'whose',
+    'whos',
+    'why',
+  ],
+  patternWords: [
+    ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'date'],
+    ...['month', 'day', 'days', 'time', 'how', 'long', 'where', 'wheres', 'city', 'place'],
+    ...['country', 'capital', 'town', 'who', 'whom', 'whose', 'whos', 'leader', 'leaders'],
+    ...['official', 'officials', 'figure', 'figures', 'people', 'person', 'persons', 'men'],
+    ...['man', 'general', 'generals', 'politician', 'politicians', 'ruler', 'rulers', 'why'],
+    ...['for', 'come', 'much', 'many'],
+  ],
+  // In "what was his post when he went", "when" asks nothing: it is fourth.
+  window: 3,
+  trailing: {
+    by: '_who',
+    who: '_who',
+    whom: '_who',
+    when: '_when',
+    whens: '_when',
+    where: '_where',
+    wheres: '_where',
+    why: '_why',
+  },
+  leadIns: [
+    ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me'],
+    ...['help', 'idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
+  ],
+  outcome: {
+    opener: 'how',
+    auxiliaries: ['did', 'does', 'd'],
+    endings: ['go', 'went'],
+    term: 'outcome',
+  },
+});
+
+/**
+ * Chat shorthand that stands for one word whatever the topic: spellings of question words
+ * ("wht", "whn") and everyday abbreviations ("govt", "ppl", "b4"). Shorthand for a phrase ("pm"
+ * for "prime minister") is a thesaurus entry.
+ */
+export const SHORTHAND: Readonly<Record<string, string>> = Object.freeze({
+  wat: 'what',
+  wot: 'what',
+  wut: 'what',
+  wats: 'what',
+  wht: 'what',
+  wen: 'when',
+  whn: 'when',
+  wher: 'where',
+  whr: 'where',
+  wich: 'which',
+  whch: 'which',
+  hw: 'how',
+  hu: 'who',
+  abt: 'about',
+  bout: 'about',
+  b4: 'before',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+});
+
+/** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */
+const SHORT_YEAR = /^[4-9]\d$/;
+/** "70s" and "seventies" mean the 1970s. */
+const SHORT_DECADE = /^[4-9]0s$/;
+const DECADES: Readonly<Record<string, string>> = Object.freeze({
+  forties: '1940s',
+  fifties: '1950s',
+  sixties: '1960s',
+  seventies: '1970s',
+  eighties: '1980s',
+  nineties: '1990s',
+});
+
+/** A word as English writes numbers: short years and decades in full. */
+export const numberForm = (word: string): string =>
+  SHORT_YEAR.test(word) || SHORT_DECADE.test(word) ? `19${word}` : (DECADES[word] ?? word);

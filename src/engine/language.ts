@@ -1,0 +1,100 @@
+/**
+ * A language profile: everything the engine knows about one human language, as data. The engine
+ * is an algorithm over words; which words carry no topic, how a question asks "when", how chat
+ * shortens words and which words mean nearly the same all arrive here, one value per language
+ * (`src/engine/lang/en` is English). A pack's own vocabulary belongs in its `synonyms`, never
+ * in a profile.
+ */
+
+/** What a question asks for, whatever the language: a time, a place, a person, a reason, an amount. */
+export const INTENTS = ['_when', '_where', '_who', '_why', '_amount'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** How a language's questions say what they ask for. */
+export interface QuestionWords {
+  /**
+   * Each intent with the pattern that finds it in a question's leading words (written with
+   * words joined by single spaces; see `patternWords`). Patterns must be linear: they run on
+   * user text.
+   */
+  readonly patterns: readonly { readonly intent: Intent; readonly pattern: RegExp }[];
+  /** The words every pattern starts with: a text with none of them near its start asks nothing. */
+  readonly starters: readonly string[];
+  /**
+   * Every word the patterns name. Any other word can only fill a pattern's gap (`\w+`), so the
+   * engine reads it as a stand-in and many texts share one reading.
+   */
+  readonly patternWords: readonly string[];
+  /** How many leading words may hold the question word ("when" later on asks nothing). */
+  readonly window: number;
+  /** Last words that ask by themselves: "bhutto executed by", "went to moscow why". */
+  readonly trailing: Readonly<Record<string, Intent>>;
+  /**
+   * Words after which a question word opens the question itself, in chat that leads in with
+   * something else ("i need to know when…").
+   */
+  readonly leadIns: readonly string[];
+  /**
+   * A question put as "how did the visit go": `opener`, then one of `auxiliaries` within the
+   * window, and the question's last content word one of `endings`; it also asks for `term`.
+   */
+  readonly outcome: {
+    readonly opener: string;
+    readonly auxiliaries: readonly string[];
+    readonly endings: readonly string[];
+    readonly term: string;
+  };
+}
+
+/** Word vectors: each word a unit vector stored as signed bytes (× `scale`). */
+export interface WordVectors {
+  readonly dimensions: number;
+  readonly scale: number;
+  readonly rows: ReadonlyMap<string, number>;
+  readonly data: Int8Array;
+}
+
+/** How often words are used in everyday text of the language. */
+export interface WordFrequencies {
+  /** Word (lower case) → uses in the corpus. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** How many words the corpus has in all. */
+  readonly corpusWords: number;
+}
+
+export interface LanguageProfile {
+  /** The code packs name in their `language` field ("en"). */
+  readonly code: string;
+  /** The language's name in English, for messages. */
+  readonly name: string;
+  /** Words that carry no topic: left out of matching ("the", "did", "what"). */
+  readonly functionWords: readonly string[];
+  /**
+   * Everyday words that often appear in questions without naming their topic ("go",
+   * "happen", "year"): they count, but lightly.
+   */
+  readonly lightWords: readonly string[];
+  /** Reduces a word to its stem; forms the stemmer cannot fold are in `irregularForms`. */
+  readonly stem: (word: string) => string;
+  /** Irregular forms folded before stemming ("went" → "go"). */
+  readonly irregularForms: Readonly<Record<string, string>>;
+  /**
+   * Chat shorthand read as the one word it stands for ("wht" → "what", "govt" → "government"),
+   * whatever the topic. Shorthand for a phrase belongs in the thesaurus.
+   */
+  readonly shorthand: Readonly<Record<string, string>>;
+  /** A word as numbers are read ("72" → "1972", "seventies" → "1970s"), or the word itself. */
+  readonly numberForm: (word: string) => string;
+  readonly questions: QuestionWords;
+  /**
+   * Near-synonyms of question vocabulary, applied like a pack's own synonyms after them:
+   * canonical phrase → variants.
+   */
+  readonly thesaurus: Readonly<Record<string, readonly string[]>>;
+  /** Everyday word frequencies, read at first use. */
+  readonly frequencies: () => WordFrequencies;
+  /** Word vectors of everyday words, read at first use. */
+  readonly vectors: () => WordVectors;
+  /** The code of how a word sounds (words spelt by ear meet the word meant by it). */
+  readonly soundCode: (word: string) => string;
+}

@@ -1,0 +1,162 @@
+import { RANKING } from './config.js';
+import type { Intent, LanguageProfile } from './language.js';
+
+/**
+ * A language profile made ready to use: its lists as sets, its stemmer cached, its question
+ * patterns compiled into the look-ups analysis makes for every word. One per profile, shared by
+ * every engine over packs in that language.
+ */
+export interface Lexicon {
+  readonly language: LanguageProfile;
+  /** True for a word that carries no topic. */
+  isFunctionWord(word: string): boolean;
+  /** True for an everyday word that counts only lightly. */
+  isLightWord(word: string): boolean;
+  /** The index form of one word: irregular forms folded, then the stem. */
+  stem(word: string): string;
+  /** How many times the everyday corpus uses `word` (0 when it never does). */
+  count(word: string): number;
+  /**
+   * A weight multiplier from {@link RANKING}`.words.everydayFloor` (everyday words) to 1 (rare
+   * words, names, and words the language does not know, such as "kosygin").
+   */
+  specificity(word: string): number;
+  /** A word as analysis reads it before synonyms: chat shorthand expanded, numbers in full. */
+  plainForm(word: string): string;
+  /** The word chat shorthand stands for, if `word` is shorthand. */
+  shorthand(word: string): string | undefined;
+  /** True for a word an intent pattern starts with. */
+  mayAsk(word: string): boolean;
+  /** The intent a question's last word asks for by itself, if any. */
+  trailingIntent(lastWord: string): Intent | undefined;
+  /**
+   * The intents a text's words express, in a fixed order. `memo`, when given, remembers them by
+   * the leading words they were read from: index building reads many phrasings that begin alike.
+   */
+  intentsOf(words: readonly string[], memo?: Map<string, readonly string[]>): readonly string[];
+  /** How many leading words {@link intentsOf} reads. */
+  readonly intentHead: number;
+  /** How many leading words may hold a question word. */
+  readonly intentWindow: number;
+  /** The intents in the order {@link intentsOf} gives them. */
+  readonly intentOrder: readonly string[];
+  /** True for a word after which a question word opens the question itself. */
+  isLeadIn(word: string): boolean;
+  /** True for a question put as "how did the visit go": it also asks for {@link outcomeTerm}. */
+  asksHowItWent(words: readonly string[]): boolean;
+  readonly outcomeTerm: string;
+  /** The code of how a word sounds. */
+  soundCode(word: string): string;
+}
+
+const GAP_WORD = /^\w+$/;
+const NO_INTENTS: readonly string[] = [];
+const STEM_CACHE_LIMIT = 200_000;
+
+const lexicons = new WeakMap<LanguageProfile, Lexicon>();
+
+/** The lexicon of a language profile, made once per profile. */
+export function lexiconOf(language: LanguageProfile): Lexicon {
+  let lexicon = lexicons.get(language);
+  if (!lexicon) lexicons.set(language, (lexicon = createLexicon(language)));
+  return lexicon;
+}
+
+function createLexicon(language: LanguageProfile): Lexicon {
+  const functionWords = new Set(language.functionWords);
+  const lightWords = new Set(language.lightWords);
+  const irregular = new Map(Object.entries(language.irregularForms));
+  const shorthand = new Map(Object.entries(language.shorthand));
+  const { questions } = language;
+  const starters = new Set(questions.starters);
+  const patternWords = new Set(questions.patternWords);
+  const trailing = new Map(Object.entries(questions.trailing));
+  const leadIns = new Set(questions.leadIns);
+  const outcome = questions.outcome;
+  const auxiliaries = new Set(outcome.auxiliaries);
+  const endings = new Set(outcome.endings);
+  const intentHead = questions.window + 1;
+  const intentOrder = questions.patterns.map((p) => p.intent);
+
+  const stems = new Map<string, string>();
+  const stem = (word: string): string => {
+    const cached = stems.get(word);
+    if (cached !== undefined) return cached;
+    const result = language.stem(irregular.get(word) ?? word);
+    if (stems.size < STEM_CACHE_LIMIT) stems.set(word, result);
+    return result;
+  };
+
+  const { everydayRarity, tellingRarity, everydayFloor } = RANKING.words;
+  const count = (word: string): number => language.frequencies().counts.get(word) ?? 0;
+  const specificity = (word: string): number => {
+    const uses = count(word);
+    if (uses <= 0) return 1;
+    const rarity = Math.log10(language.frequencies().corpusWords / uses);
+    const t = Math.min(
+      1,
+      Math.max(0, (rarity - everydayRarity) / (tellingRarity - everydayRarity)),
+    );
+    return everydayFloor + (1 - everydayFloor) * t;
+  };
+
+  /**
+   * Any word the patterns do not name can only fill a pattern's gap, which one stand-in does as
+   * well: "x" for a word of `\w` characters, "." for one no gap takes. Many texts then share
+   * one reading of their head.
+   */
+  const patternWord = (word: string): string =>
+    patternWords.has(word) ? word : GAP_WORD.test(word) ? 'x' : '.';
+
+  const intentsOf = (
+    words: readonly string[],
+    memo?: Map<string, readonly string[]>,
+  ): readonly string[] => {
+    const end = Math.min(words.length, intentHead);
+    let asks = false;
+    for (let i = 0; i < end && !asks; i++) asks = starters.has(words[i]!);
+    const last = words.length > 1 ? trailing.get(words[words.length - 1]!) : undefined;
+    if (!asks && last === undefined) return NO_INTENTS;
+    let text = patternWord(words[0]!);
+    for (let i = 1; i < end; i++) text += ' ' + patternWord(words[i]!);
+    // The head's stand-ins never read "~", so the key below tells the cases apart.
+    const key = last === undefined ? text : `${text} ~${last}`;
+    let intents = memo?.get(key);
+    if (intents === undefined) {
+      intents = questions.patterns.flatMap(({ pattern, intent }) =>
+        (asks && pattern.test(text)) || last === intent ? [intent] : [],
+      );
+      memo?.set(key, intents);
+    }
+    return intents;
+  };
+
+  return {
+    language,
+    isFunctionWord: (word) => functionWords.has(word),
+    isLightWord: (word) => lightWords.has(word),
+    stem,
+    count,
+    specificity,
+    plainForm: (word) => language.numberForm(shorthand.get(word) ?? word),
+    shorthand: (word) => shorthand.get(word),
+    mayAsk: (word) => starters.has(word),
+    trailingIntent: (word) => trailing.get(word),
+    intentsOf,
+    intentHead,
+    intentWindow: questions.window,
+    intentOrder,
+    isLeadIn: (word) => leadIns.has(word),
+    asksHowItWent(words) {
+      const start = words.indexOf(outcome.opener);
+      if (start < 0 || start > questions.window) return false;
+      const verb = words[start + 1];
+      if (verb === undefined || !auxiliaries.has(verb)) return false;
+      let end = words.length - 1;
+      while (end > start && functionWords.has(words[end]!) && !endings.has(words[end]!)) end -= 1;
+      return endings.has(words[end]!);
+    },
+    outcomeTerm: outcome.term,
+    soundCode: language.soundCode,
+  };
+}

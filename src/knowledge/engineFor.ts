@@ -1,0 +1,12 @@
+import { createEngine, type EngineOptions } from '../engine/engine.js';
+import { languageOfPacks } from '../engine/lang/index.js';
+import type { Engine } from '../engine/types.js';
+import type { Pack } from './schema.js';
+
+/** The engine over packs, reading them and their questions in the packs' own language. */
+export function engineFor(
+  packs: readonly Pack[],
+  options: Omit<EngineOptions, 'language'> = {},
+): Engine {
+  return createEngine(packs, { ...options, language: languageOfPacks(packs) });
+}

@@ -1,0 +1,87 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { RANKING } from '../../src/engine/config.js';
+import { english } from '../../src/engine/lang/en/index.js';
+import { lexiconOf } from '../../src/engine/lexicon.js';
+
+const lexicon = lexiconOf(english);
+
+describe('everyday word frequencies', () => {
+  it('counts everyday words high, rare words low, and names not at all', () => {
+    expect(lexicon.count('the')).toBeGreaterThan(1_000_000);
+    expect(lexicon.count('photosynthesis')).toBeGreaterThan(0);
+    expect(lexicon.count('kosygin')).toBe(0);
+  });
+
+  it('weighs everyday words at the floor and names and rare words near 1', () => {
+    expect(lexicon.specificity('work')).toBe(RANKING.words.everydayFloor);
+    expect(lexicon.specificity('kosygin')).toBe(1);
+    expect(lexicon.specificity('photosynthesis')).toBeGreaterThan(0.9);
+    expect(lexicon.specificity('moscow')).toBeGreaterThan(lexicon.specificity('visit'));
+  });
+});
+
+describe('the English profile', () => {
+  it('holds no word of any one pack', () => {
+    const words = [...english.functionWords, ...english.lightWords];
+    expect(words).not.toContain('pakistan');
+    expect(words).not.toContain('pakistani');
+  });
+
+  it('folds irregular forms before stemming', () => {
+    expect(lexicon.stem('went')).toBe(lexicon.stem('go'));
+    expect(lexicon.stem('met')).toBe(lexicon.stem('meeting'));
+  });
+
+  it('reads chat shorthand and short years as the words they stand for', () => {
+    expect(lexicon.plainForm('wht')).toBe('what');
+    expect(lexicon.plainForm('72')).toBe('1972');
+    expect(lexicon.plainForm('seventies')).toBe('1970s');
+  });
+});
+
+describe('intentsOf, with the English profile', () => {
+  it.each([
+    ['when did he go', ['_when']],
+    ['on what exact date did pakistan leave', ['_when']],
+    ['where did they meet', ['_where']],
+    ['who met bhutto', ['_who']],
+    ['which soviet union leader met him', ['_who']],
+    ['how much did trade grow', ['_amount']],
+    ['bhutto executed by', ['_who']],
+    ['when was bhutto executed and by', ['_when', '_who']],
+    // Chat puts the question word last.
+    ['bhutto went to moscow why', ['_why']],
+    ['the steel mills opened when', ['_when']],
+    // A question word after the first few words asks nothing.
+    ['what was his post back in the days when he went', []],
+  ])('%j asks for %j', (question, intents) => {
+    expect(lexicon.intentsOf(question.split(' '))).toEqual(intents);
+  });
+
+  /** Words the patterns name, words that only fill their gaps, and words no gap takes. */
+  const word = fc.constantFrom(
+    ...['what', 'which', 'when', 'how', 'who', 'why', 'where', 'for', 'come', 'much', 'long'],
+    ...['exact', 'date', 'year', 'city', 'leaders', 'man', 'people', 'soviet', 'the', 'did'],
+    ...['36.2', 'москва', 'x', '1972', 'by'],
+  );
+  /** Shared by every run, as index building shares one across all its phrasings. */
+  const memo = new Map<string, readonly string[]>();
+  test.prop([fc.array(word, { maxLength: 7 }), fc.boolean()], { numRuns: 1000 })(
+    'reads the same intents as the patterns over the leading words, remembered or not',
+    (words, remember) => {
+      const head = words.slice(0, lexicon.intentHead);
+      const text = head.join(' ');
+      const last: Record<string, string> = { by: '_who', who: '_who', when: '_when' };
+      Object.assign(last, { where: '_where', why: '_why' });
+      const trailing = words.length > 1 ? last[words.at(-1)!] : undefined;
+      const expected = english.questions.patterns
+        .filter(
+          ({ pattern, intent }) =>
+            (head.some((w) => lexicon.mayAsk(w)) && pattern.test(text)) || trailing === intent,
+        )
+        .map(({ intent }) => intent);
+      expect(lexicon.intentsOf(words, remember ? memo : undefined)).toEqual(expected);
+    },
+  );
+});
