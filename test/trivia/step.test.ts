@@ -10,6 +10,7 @@ import type {
   TriviaEvent,
   TriviaState,
 } from '../../src/trivia/types.js';
+import { createMemoryStore } from '../support/memoryStore.js';
 import { at, dealtQuestion, ENGLISH, readyGame, T0, threeQuestions } from '../support/trivia.js';
 
 const rules = createTriviaRules({ language: ENGLISH });
@@ -701,6 +702,55 @@ describe('the end of a game', () => {
     );
     expect(kinds(effects)).toEqual(['post:rules', 'post:results', 'record:finish', 'end']);
     expect(state.status).toBe('finished');
+  });
+});
+
+describe('what the store receives', () => {
+  it('takes every record as it comes, and ranks players as the results did', () => {
+    const store = createMemoryStore();
+    const gameId = store.createGame({
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      starterUserId: 'starter',
+      scope: 'bhutto-soviet-visit-1972',
+      mode: 'choice',
+      questionCount: 3,
+      secondsPerQuestion: 20,
+      startedAt: T0,
+    });
+    const { effects } = play(readyGame('choice', { gameId }), [
+      [{ type: 'start' }, T0],
+      [choose('bob', 0), at(1)],
+      [choose('starter', 1), at(2)],
+      [{ type: 'tick' }, at(22)],
+      [choose('bob', 2), at(25)],
+      [choose('starter', 2), at(30)],
+    ]);
+    for (const effect of effects) {
+      if (effect.kind !== 'record') continue;
+      if (effect.record === 'reveal') store.recordReveal(effect.question);
+      else expect(store.finishGame(effect.gameId, effect.status, effect.at)).toBe(true);
+    }
+    expect(store.getGame(gameId)).toMatchObject({ status: 'finished', questionsRevealed: 3 });
+    expect(kinds(effects).filter((k) => k.startsWith('record'))).toEqual([
+      'record:reveal',
+      'record:reveal',
+      'record:reveal',
+      'record:finish',
+    ]);
+    const results = effects.find((e) => e.kind === 'post' && e.message.type === 'results');
+    const standings =
+      results?.kind === 'post' && results.message.type === 'results'
+        ? results.message.standings
+        : [];
+    const board = store.leaderboard({ guildId: '100000000000000001', by: 'points', limit: 10 });
+    expect(board.entries.map((e) => [e.userId, e.points, e.correct, e.answered])).toEqual(
+      standings.map((s) => [s.userId, s.points, s.correct, s.answered]),
+    );
+    expect(standings.map((s) => [s.userId, s.points])).toEqual([
+      ['bob', 4],
+      ['starter', 2],
+    ]);
   });
 });
 
