@@ -1,5 +1,8 @@
 import { GAME_MODES, type GameMode } from '../store/types.js';
 
+/** Multiple choice unless asked otherwise: buttons are the most requested trivia feature. */
+const DEFAULT_MODE: GameMode = 'choice';
+
 /**
  * Every number that shapes a trivia game, in one place: option limits and defaults, scoring,
  * attempts. Renderers read them too (the rules message quotes the scoring), so a change here is
@@ -10,8 +13,8 @@ export const TRIVIA_RULES = Object.freeze({
   questions: Object.freeze({ default: 10, min: 1, max: 50 }),
   /** Seconds each question stays open: the default, and the allowed range. */
   seconds: Object.freeze({ default: 20, min: 5, max: 120 }),
-  /** Multiple choice unless asked otherwise: buttons are the most requested trivia feature. */
-  defaultMode: 'choice' as GameMode,
+  /** The mode of a game that names none. */
+  defaultMode: DEFAULT_MODE,
   /** Options of a multiple-choice question: the right answer and three distractors. */
   choiceOptions: 4,
   /** Points for any correct answer. */

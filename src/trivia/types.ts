@@ -77,7 +77,10 @@ export interface GameSetup extends GameIds {
   /** What the questions were drawn from (a pack id or a tag), as the store records it. */
   readonly scope: string;
   readonly options: GameOptions;
-  /** The questions `deal` returned, asked in this order. */
+  /**
+   * The questions `deal` returned for the same mode as `options.mode` (a choice game needs their
+   * options), asked in this order.
+   */
   readonly questions: readonly DealtQuestion[];
 }
 
