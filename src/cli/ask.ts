@@ -68,6 +68,7 @@ export async function answerLines(
         source: null,
         followUps: [],
         candidates: [],
+        suggestions: [],
       });
     }
     write(json);

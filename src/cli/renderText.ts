@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import { MAX_QUESTION_LENGTH } from '../engine/normalize.js';
-import type { AskResult, FactRef } from '../engine/types.js';
+import type { AskResult, Candidate, FactRef } from '../engine/types.js';
 import type { Fact, Pack } from '../knowledge/schema.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -102,11 +102,16 @@ export interface JsonResult {
     readonly paragraph: number;
   } | null;
   readonly followUps: readonly { readonly factId: string; readonly question: string }[];
-  readonly candidates: readonly {
-    readonly factId: string;
-    readonly question: string;
-    readonly confidence: number;
-  }[];
+  /** The close facts of a "did you mean" (empty otherwise). */
+  readonly candidates: readonly JsonCandidate[];
+  /** The near misses, or key questions, a decline offers instead (empty otherwise). */
+  readonly suggestions: readonly JsonCandidate[];
+}
+
+interface JsonCandidate {
+  readonly factId: string;
+  readonly question: string;
+  readonly confidence: number;
 }
 
 /** Maps a result to the public JSON contract. `question` is the question as it was asked. */
@@ -132,8 +137,11 @@ export function toJson(question: string, result: AskResult): JsonResult {
         : null,
       followUps: refs(result.followUps),
       candidates: [],
+      suggestions: [],
     };
   }
+  const choices = (list: readonly Candidate[]) =>
+    list.map(({ factId, question: q, confidence }) => ({ factId, question: q, confidence }));
   return {
     question,
     status: result.status,
@@ -142,13 +150,7 @@ export function toJson(question: string, result: AskResult): JsonResult {
     confidence: result.confidence,
     source: null,
     followUps: [],
-    candidates:
-      result.status === 'ambiguous'
-        ? result.candidates.map(({ factId, question: q, confidence }) => ({
-            factId,
-            question: q,
-            confidence,
-          }))
-        : [],
+    candidates: result.status === 'ambiguous' ? choices(result.candidates) : [],
+    suggestions: result.status === 'no-match' ? choices(result.suggestions) : [],
   };
 }

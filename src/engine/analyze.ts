@@ -263,6 +263,15 @@ function correctWords(
     const candidates = options[i];
     if (candidates === undefined) return word;
     const count = lexicon.count(word);
+    if (candidates.length === 0) {
+      // No typo of a pack word: perhaps a shortening of one ("cm", "rltns", "astro"), unless
+      // the language has the word itself. Read so, it is a guess.
+      const expansion = count < knownWord ? speller.expand?.(word) : undefined;
+      if (expansion === undefined) return word;
+      corrections.set(word, expansion);
+      for (const part of expansion.split(' ')) guessedWords.add(part);
+      return expansion;
+    }
     const fix = choose && candidates.length > 1 ? choose(candidates, context) : candidates[0];
     if (fix === undefined) return word;
     // A common word is taken as meant unless its correction completes a phrase the synonym
@@ -295,14 +304,16 @@ export function analyzeWords(
   const { corrected, corrections, guessedWords } = speller
     ? correctWords(raw, lexicon, synonyms, speller, choose)
     : { corrected: raw, corrections: new Map<string, string>(), guessedWords: new Set<string>() };
-  const numberForm = lexicon.language.numberForm;
-  const words = applySynonyms(corrected.map(numberForm), synonyms);
+  // A shortening may stand for a phrase: its words are read in its place.
+  const readAs = (ws: readonly string[]) =>
+    ws.flatMap((w) => (w.includes(' ') ? w.split(' ') : [lexicon.language.numberForm(w)]));
+  const words = applySynonyms(readAs(corrected), synonyms);
   const terms: string[] = [...lexicon.intentsOf(words)];
   /** Where the question itself starts: the last clause opening with a question word. */
   let question = 0;
   let questionWords: readonly string[] = words;
   for (const start of clauses) {
-    const clause = applySynonyms(corrected.slice(start).map(numberForm), synonyms);
+    const clause = applySynonyms(readAs(corrected.slice(start)), synonyms);
     for (const intent of lexicon.intentsOf(clause)) if (!terms.includes(intent)) terms.push(intent);
     if (lexicon.mayAsk(clause[0]!)) {
       question = start;
@@ -331,6 +342,22 @@ export function analyzeWords(
     termWords.push(word);
     if (guessedWords.has(word)) guessed.add(term);
     if (asked.size > 0 && !asked.has(term)) optional.add(term);
+  }
+  // "who was kosygin" asks who he was: a fact about his role answers it best, though none of
+  // its phrasings asks "who"; the person is named, not asked for. The identity term is an
+  // everyday word in the profile: a fact need not hold it.
+  if (speller && lexicon.asksWhoSomeoneIs(words)) {
+    const who = terms.indexOf('_who');
+    if (who >= 0) {
+      terms.splice(who, 1);
+      termWords.splice(who, 1);
+    }
+    const term = lexicon.stem(lexicon.identityTerm);
+    if (!seen.has(term)) {
+      seen.add(term);
+      terms.push(term);
+      termWords.push(lexicon.identityTerm);
+    }
   }
   // "how did the talks go" asks how they turned out: the question also asks for an outcome.
   if (speller && lexicon.asksHowItWent(words)) {

@@ -70,6 +70,11 @@ export const RANKING = Object.freeze({
     unexplained: 1,
     /** The factor for each intent none of the fact's phrasings asks for. */
     intentMiss: 0.5,
+    /**
+     * What the answer's share of the question's weight counts for, in place of the best
+     * phrasing's match when it is higher: a detail asked for in the answer's words.
+     */
+    answerRoute: 0.5,
   }),
   /** How near-ties are broken by character-level similarity (Fuse). */
   tieBreak: Object.freeze({
@@ -81,6 +86,22 @@ export const RANKING = Object.freeze({
     weight: 0.05,
     /** The longest question text compared: Fuse's work grows with the pattern's length. */
     patternLength: 64,
+  }),
+  /**
+   * The decision's own numbers. Whether to answer is a fitted probability (`calibration.json`);
+   * these say which facts a "did you mean" or a decline offers, and what the fit aims for.
+   */
+  decision: Object.freeze({
+    /** "Did you mean" offers the facts within this score of the best… */
+    candidateSpread: 0.15,
+    /** …at most this many. */
+    maxCandidates: 3,
+    /** The least score for a near miss to be suggested after a decline. */
+    suggestion: 0.25,
+    /** `npm run calibrate` answers at the probability that keeps wrong answers to this rate. */
+    targetWrongRate: 0.02,
+    /** …and asks "did you mean" only as far as it keeps declining this share of what it should. */
+    declineRate: 0.95,
   }),
 });
 

@@ -1,70 +1,149 @@
-import type { ScoredFact } from './score.js';
+import { RANKING } from './config.js';
+import type { QuestionShape, ScoredFact } from './score.js';
 
 /**
- * The thresholds that turn scores into a verdict. Answer only when the best fact is both good
- * enough and clearly ahead of the next (RoboDanny's "exact or far ahead" rule, softened into a
- * margin); offer "did you mean" when a few are close; otherwise decline.
+ * The signals the decision weighs, of the best fact and the question as a whole. Each is a
+ * number; `decisionFeatures` computes them and the fitted model (`calibration.json`, written by
+ * `npm run calibrate`) says how much each counts.
  */
-export const DECISION = Object.freeze({
-  /** The least score an answer needs. */
-  answer: 0.555,
-  /** How far ahead of the runner-up an answer must be. */
-  margin: 0.06,
+export const DECISION_FEATURES = [
+  'score',
+  'margin',
+  'ratio',
+  'phrasing',
+  'coverage',
+  'answerRecall',
+  'explained',
+  'intentsMissed',
+  'tellingMissed',
+  'complete',
+  'contentTerms',
+  'tellingWords',
+  'guessedShare',
+] as const;
+export type DecisionFeature = (typeof DECISION_FEATURES)[number];
+
+/**
+ * A fitted logistic model of "the best fact answers the question": standardised features,
+ * weights and a bias, and the probabilities at which to answer and to ask "did you mean".
+ */
+export interface DecisionModel {
+  /** The features the model weighs, in order; any of {@link DECISION_FEATURES}. */
+  readonly features: readonly DecisionFeature[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
+  readonly bias: number;
+  /** Answer when the probability is at least this: chosen for a target wrong-answer rate. */
+  readonly answerAt: number;
+  /** Below `answerAt`, offer "did you mean" when it is at least this. */
+  readonly askAt: number;
   /**
-   * A weaker best fact is still answered when it is this many times the runner-up's score:
-   * a question put in words the pack does not use scores low, but nothing else comes close.
+   * A best score below this was never answered nor asked about in the data fitted: such a
+   * question is declined without the character-level tie-break.
    */
-  dominance: 3,
-  /** The least score the dominance rule applies to. */
-  dominant: 0.333,
-  /** The least score a "did you mean" candidate needs. */
-  candidate: 0.5,
-  /** Candidates further than this below the best are not offered. */
-  spread: 0.15,
-  /** How many candidates "did you mean" offers. */
-  maxCandidates: 3,
-  /** The least score for a near miss to be suggested after a decline. */
-  suggestion: 0.25,
+  readonly floor: number;
+}
+
+/** Caps that keep a count from dominating a linear model: past them, more says no more. */
+const CAPS = Object.freeze({
+  intentsMissed: 2,
+  tellingMissed: 3,
+  contentTerms: 12,
+  tellingWords: 4,
 });
 
-/**
- * A best score below this can only be declined: it is neither a "did you mean" candidate nor
- * far enough ahead to be answered (see {@link decide}).
- */
-export const DECLINE_BELOW = Math.min(DECISION.candidate, DECISION.dominant);
+/** The decision features of a best fact, its runner-up and the question. */
+export function decisionFeatures(
+  best: ScoredFact,
+  runnerUp: ScoredFact | undefined,
+  shape: QuestionShape,
+): Record<DecisionFeature, number> {
+  const evidence = best.evidence;
+  return {
+    score: best.score,
+    margin: best.score - (runnerUp?.score ?? 0),
+    // How far ahead in proportion: a weak best three times its runner-up stands out.
+    ratio: best.score > 0 ? (runnerUp?.score ?? 0) / best.score : 1,
+    phrasing: evidence?.phrasing ?? 0,
+    coverage: evidence?.coverage ?? 0,
+    answerRecall: evidence?.answerRecall ?? 0,
+    explained: evidence?.explained ?? 0,
+    intentsMissed: Math.min(CAPS.intentsMissed, evidence?.intentsMissed ?? 0),
+    tellingMissed: Math.min(CAPS.tellingMissed, evidence?.tellingMissed ?? 0),
+    complete: best.complete === true ? 1 : 0,
+    contentTerms: Math.log1p(Math.min(CAPS.contentTerms, shape.contentTerms)),
+    tellingWords: Math.min(CAPS.tellingWords, shape.tellingWords),
+    guessedShare: shape.guessedShare,
+  };
+}
+
+/** The model's probability that the best fact answers the question. */
+export function answerProbability(
+  model: DecisionModel,
+  features: Readonly<Record<DecisionFeature, number>>,
+): number {
+  let z = model.bias;
+  model.features.forEach((name, i) => {
+    z += (model.weights[i]! * (features[name] - model.mean[i]!)) / model.scale[i]!;
+  });
+  return 1 / (1 + Math.exp(-z));
+}
 
 export type Verdict =
-  | { readonly kind: 'answered'; readonly best: ScoredFact; readonly viaContext: boolean }
-  | { readonly kind: 'ambiguous'; readonly candidates: readonly ScoredFact[] }
-  | { readonly kind: 'no-match'; readonly nearMisses: readonly ScoredFact[] };
+  | {
+      readonly kind: 'answered';
+      readonly best: ScoredFact;
+      readonly probability: number;
+      readonly viaContext: boolean;
+    }
+  | {
+      readonly kind: 'ambiguous';
+      readonly probability: number;
+      readonly candidates: readonly ScoredFact[];
+    }
+  | {
+      readonly kind: 'no-match';
+      readonly probability: number;
+      readonly nearMisses: readonly ScoredFact[];
+    };
 
 /**
- * Decides from scored facts (best first). `preferred` holds the facts the conversation points
- * to (the previous answer's related facts): when the question alone is ambiguous and exactly one
- * close candidate is preferred, that one is answered.
+ * Decides from scored facts (best first). Answer when the model is sure enough that the best
+ * fact answers the question. When a few facts are close together, ask "did you mean" if the
+ * model would be sure of them as a group, weighed against the first fact outside it: one of
+ * them answers the question, but which cannot be told. Ask too when the model is less sure of
+ * the best fact but not unsure; decline otherwise, with the near misses as suggestions.
+ * `preferred` holds the facts the conversation points to (the previous answer's related facts):
+ * when the question alone would be a "did you mean" and exactly one close candidate is
+ * preferred, that one is answered.
  */
-export function decide(scored: readonly ScoredFact[], preferred: ReadonlySet<number>): Verdict {
+export function decide(
+  scored: readonly ScoredFact[],
+  shape: QuestionShape,
+  preferred: ReadonlySet<number>,
+  model: DecisionModel,
+): Verdict {
+  const { candidateSpread, maxCandidates, suggestion } = RANKING.decision;
   const best = scored[0];
-  const runnerUp = scored[1]?.score ?? 0;
-  // Far ahead of a weak field counts only when the fact explains every word of the question:
-  // "when was the treaty signed" is far ahead too, yet nothing in the pack says when.
-  const dominantBest =
-    best !== undefined &&
-    best.complete === true &&
-    best.score >= DECISION.dominant &&
-    best.score >= DECISION.dominance * runnerUp;
-  if (!best || (best.score < DECISION.candidate && !dominantBest)) {
-    return {
-      kind: 'no-match',
-      nearMisses: scored.filter((s) => s.score >= DECISION.suggestion).slice(0, 3),
-    };
+  const nearMisses = () => scored.filter((s) => s.score >= suggestion).slice(0, maxCandidates);
+  if (!best) return { kind: 'no-match', probability: 0, nearMisses: [] };
+  const probability = answerProbability(model, decisionFeatures(best, scored[1], shape));
+  if (probability >= model.answerAt) {
+    return { kind: 'answered', best, probability, viaContext: false };
   }
-  const clearlyAhead = best.score >= DECISION.answer && best.score - runnerUp >= DECISION.margin;
-  if (clearlyAhead || dominantBest) return { kind: 'answered', best, viaContext: false };
-  const close = scored.filter(
-    (s) => s.score >= DECISION.candidate && best.score - s.score <= DECISION.spread,
-  );
+  // The scores are sorted, so the close facts are the first few.
+  let group = 1;
+  while (group < scored.length && best.score - scored[group]!.score <= candidateSpread) group++;
+  const close = scored.slice(0, group);
+  const groupProbability =
+    group > 1 ? answerProbability(model, decisionFeatures(best, scored[group], shape)) : 0;
+  if (groupProbability < model.answerAt && probability < model.askAt) {
+    return { kind: 'no-match', probability, nearMisses: nearMisses() };
+  }
   const inContext = close.filter((s) => preferred.has(s.factIndex));
-  if (inContext.length === 1) return { kind: 'answered', best: inContext[0]!, viaContext: true };
-  return { kind: 'ambiguous', candidates: close.slice(0, DECISION.maxCandidates) };
+  if (inContext.length === 1) {
+    return { kind: 'answered', best: inContext[0]!, probability, viaContext: true };
+  }
+  return { kind: 'ambiguous', probability, candidates: close.slice(0, maxCandidates) };
 }

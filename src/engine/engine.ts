@@ -1,7 +1,8 @@
 import type { Pack } from '../knowledge/schema.js';
 import { analyze, type Analysis } from './analyze.js';
+import { CALIBRATION } from './calibration.js';
 import { completeQuestion } from './complete.js';
-import { decide, DECISION, DECLINE_BELOW } from './decide.js';
+import { answerProbability, decide, decisionFeatures, type DecisionModel } from './decide.js';
 import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
 import {
@@ -12,6 +13,7 @@ import {
   rerank,
   scoreFacts,
   TIE_BREAK_WEIGHT,
+  type QuestionShape,
   type ScoredFact,
 } from './score.js';
 import type { LanguageProfile, WordVectors } from './language.js';
@@ -41,6 +43,8 @@ export interface EngineOptions {
    * (words match only as written, corrected or through synonyms) when null.
    */
   readonly vectors?: WordVectors | null;
+  /** The fitted decision model; the bundled calibration when absent. */
+  readonly decision?: DecisionModel;
 }
 
 /** The most candidates {@link Engine.rank} lists. */
@@ -49,11 +53,18 @@ export const MAX_RANKED = 25;
 /**
  * The scored facts a question's verdict can use: `rank` lists at most {@link MAX_RANKED} and a
  * verdict names at most four (the answer and three alternatives, or near misses), from a list
- * in which `rerank` moves only the leading {@link RERANK_DEPTH}; and every fact that could be a
- * "did you mean" candidate, since whether exactly one of them follows on from the previous
- * answer decides between them.
+ * in which `rerank` moves only the leading {@link RERANK_DEPTH}.
  */
-const KEEP = Object.freeze({ top: MAX_RANKED + RERANK_DEPTH, floor: DECISION.candidate });
+const KEEP = Object.freeze({ top: MAX_RANKED + RERANK_DEPTH, floor: Infinity });
+
+const EMPTY_SHAPE: QuestionShape = {
+  contentTerms: 0,
+  intents: 0,
+  tellingWords: 0,
+  guessedShare: 0,
+};
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
@@ -76,6 +87,7 @@ function scopeFilter(index: KnowledgeIndex, scope: Scope | undefined): (f: numbe
  */
 export function createEngine(packs: readonly Pack[], options: EngineOptions): Engine {
   const lexicon = lexiconOf(options.language);
+  const model = options.decision ?? CALIBRATION;
   const index = buildIndex(packs, lexicon);
   const scratch = createScratch(index);
   // Built at the first question with a word the packs do not know: many never need it.
@@ -96,10 +108,18 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
     const { fact } = index.facts[f]!;
     return { factId: fact.id, question: fact.question };
   };
-  const candidate = (s: ScoredFact): Candidate => ({
-    ...ref(s.factIndex),
-    confidence: round(s.score),
-  });
+  /** A fact offered as a choice, with the probability that it answers the question. */
+  const candidate = (
+    s: ScoredFact,
+    scored: readonly ScoredFact[],
+    shape: QuestionShape,
+  ): Candidate => {
+    const rival = scored.find((x) => x.factIndex !== s.factIndex);
+    return {
+      ...ref(s.factIndex),
+      confidence: round(answerProbability(model, decisionFeatures(s, rival, shape))),
+    };
+  };
 
   const keyQuestions = (inScope: (f: number) => boolean, limit: number): FactRef[] => {
     // The first facts of each pack are its key questions: authors put the essentials first.
@@ -130,6 +150,7 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
     scored: readonly ScoredFact[],
     viaContext: boolean,
     inScope: (f: number) => boolean,
+    shape: QuestionShape = EMPTY_SHAPE,
   ): MatchResult => {
     const { fact, pack } = index.facts[s.factIndex]!;
     return {
@@ -141,7 +162,7 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
       alternatives: scored
         .filter((x) => x.factIndex !== s.factIndex)
         .slice(0, 3)
-        .map(candidate),
+        .map((x) => candidate(x, scored, shape)),
       viaContext,
     };
   };
@@ -154,6 +175,20 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
     rerank(index, analysis.words.join(' '), scored);
   const rank = (analysis: Analysis, inScope: (f: number) => boolean): ScoredFact[] =>
     tieBroken(analysis, scoreOf(analysis, inScope));
+  /**
+   * The facts a verdict weighs, best first, and the question's shape. When even the most a
+   * tie-break adds leaves the best fact below anything the fitted decision ever answered or
+   * asked about, Fuse's character-level comparison could only reorder near misses: the question
+   * is judged on its word scores. Most questions the packs do not cover end here.
+   */
+  const judge = (analysis: Analysis, inScope: (f: number) => boolean) => {
+    const raw = scoreOf(analysis, inScope);
+    const settled = (raw[0]?.score ?? 0) + TIE_BREAK_WEIGHT < model.floor;
+    return {
+      scored: settled ? raw : tieBroken(analysis, raw),
+      shape: questionShape(index, analysis),
+    };
+  };
 
   const match = (text: string, options: AskOptions | undefined): MatchResult => {
     const inScope = scopeFilter(index, options);
@@ -162,11 +197,20 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
       return {
         status: 'no-match',
         confidence: 0,
-        suggestions: keyQuestions(inScope, MAX_SUGGESTIONS),
+        suggestions: keyQuestions(inScope, MAX_SUGGESTIONS).map((r) => ({ ...r, confidence: 0 })),
         rejected,
       };
     }
     const analysis = analyzeQuestion(text);
+    // A number alone ("5") asks nothing, whichever fact happens to hold it.
+    if (analysis.terms.every((term) => NUMBER.test(term))) {
+      return {
+        status: 'no-match',
+        confidence: 0,
+        suggestions: keyQuestions(inScope, MAX_SUGGESTIONS).map((r) => ({ ...r, confidence: 0 })),
+        rejected: 'no-words',
+      };
+    }
 
     const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
@@ -174,12 +218,7 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
       return answered(s, 1, scoreOf(analysis, inScope), false, inScope);
     }
 
-    const raw = scoreOf(analysis, inScope);
-    // When even the most a tie-break adds leaves the best fact short of anything but a decline,
-    // Fuse's character-level comparison could only reorder near misses: the question is
-    // declined on its word scores. Most questions the packs do not cover end here.
-    const settled = (raw[0]?.score ?? 0) + TIE_BREAK_WEIGHT < DECLINE_BELOW;
-    const scored = settled ? raw : tieBroken(analysis, raw);
+    const { scored, shape } = judge(analysis, inScope);
     const previous = options?.previousFactId
       ? index.factIndexById.get(options.previousFactId)
       : undefined;
@@ -190,22 +229,32 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
         if (r !== undefined) preferred.add(r);
       }
     }
-    const verdict = decide(scored, preferred);
+    const verdict = decide(scored, shape, preferred, model);
     switch (verdict.kind) {
       case 'answered':
-        return answered(verdict.best, verdict.best.score, scored, verdict.viaContext, inScope);
+        return answered(
+          verdict.best,
+          verdict.probability,
+          scored,
+          verdict.viaContext,
+          inScope,
+          shape,
+        );
       case 'ambiguous':
         return {
           status: 'ambiguous',
-          confidence: round(verdict.candidates[0]?.score ?? 0),
-          candidates: verdict.candidates.map(candidate),
+          confidence: round(verdict.probability),
+          candidates: verdict.candidates.map((c) => candidate(c, scored, shape)),
         };
       case 'no-match': {
-        const near = verdict.nearMisses.map((s) => ref(s.factIndex));
+        const near = verdict.nearMisses.map((c) => candidate(c, scored, shape));
         return {
           status: 'no-match',
-          confidence: round(scored[0]?.score ?? 0),
-          suggestions: near.length > 0 ? near : keyQuestions(inScope, MAX_SUGGESTIONS),
+          confidence: round(verdict.probability),
+          suggestions:
+            near.length > 0
+              ? near
+              : keyQuestions(inScope, MAX_SUGGESTIONS).map((r) => ({ ...r, confidence: 0 })),
         };
       }
     }
@@ -224,17 +273,20 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
       const inScope = scopeFilter(index, options);
       const analysis = analyzeQuestion(text);
       const exact = exactFacts(index, analysis.words).filter(inScope);
-      const ranked = rank(analysis, inScope).slice(0, 5);
+      const { scored, shape } = judge(analysis, inScope);
+      const best = scored[0];
+      const features = best ? decisionFeatures(best, scored[1], shape) : undefined;
       return {
         terms: analysis.terms,
-        shape: questionShape(index, analysis),
+        shape,
         exact: exact.map((f) => index.facts[f]!.fact.id),
-        ranked: ranked.map((s) => ({
+        ranked: scored.slice(0, 5).map((s) => ({
           factId: index.facts[s.factIndex]!.fact.id,
           score: s.score,
           complete: s.complete === true,
           ...(s.evidence ? { evidence: s.evidence } : {}),
         })),
+        ...(features ? { features, probability: answerProbability(model, features) } : {}),
       };
     },
     ask(question: string, options?: AskOptions): AskResult {
@@ -257,7 +309,9 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const analysis = analyzeQuestion(text);
       const limit = Math.max(0, Math.min(options?.limit ?? 10, MAX_RANKED));
-      return rank(analysis, scopeFilter(index, options)).slice(0, limit).map(candidate);
+      const shape = questionShape(index, analysis);
+      const ranked = rank(analysis, scopeFilter(index, options));
+      return ranked.slice(0, limit).map((s) => candidate(s, ranked, shape));
     },
     autocomplete(partial, options) {
       const limit = Math.max(0, Math.min(options?.limit ?? 25, 25));
@@ -266,7 +320,11 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
       if (normalizeText(text).length === 0) {
         return keyQuestions(inScope, limit).map((r) => ({ ...r, confidence: 0 }));
       }
-      return completeQuestion(index, scratch, text, inScope, limit).map(candidate);
+      // Completion scores rank what is being typed; they are no probabilities.
+      return completeQuestion(index, scratch, text, inScope, limit).map((s) => ({
+        ...ref(s.factIndex),
+        confidence: round(s.score),
+      }));
     },
     fact(factId) {
       const f = index.factIndexById.get(factId);

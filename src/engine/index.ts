@@ -12,6 +12,7 @@ import type { Lexicon } from './lexicon.js';
 import { tokenize, wordsOf } from './normalize.js';
 import { lowerBound, orderByKey, orderByLists, sortSmall } from './order.js';
 import { createTermReader } from './reader.js';
+import { buildShortenings } from './shortened.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
 import type { PackedFact } from './types.js';
 
@@ -67,10 +68,14 @@ export interface KnowledgeIndex {
   readonly factPostings: PackedLists;
   /** For each item of {@link factPostings}: the term's field weight in that fact × 1000. */
   readonly factPostingWeights: Uint16Array;
+  /** For each item of {@link factPostings}: 1 when the fact's answer holds the term. */
+  readonly factPostingInAnswer: Uint8Array;
   /** Fact index → its term ids, sorted, with {@link factTermWeights} beside. */
   readonly factTerms: PackedLists;
   /** For each item of {@link factTerms}: the term's field weight × 1000. */
   readonly factTermWeights: Uint16Array;
+  /** For each item of {@link factTerms}: 1 when the fact's answer holds the term. */
+  readonly factTermInAnswer: Uint8Array;
   /**
    * The phrasings' exact-match keys (their words after synonyms, see `Analysis.words`) as
    * hashes, sorted, with the phrasing of each beside it in {@link exactPhrasings}. A hash is a
@@ -198,6 +203,8 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
   /** term id → 1 + the last fact holding it, and 1 + the last holding it in a strong field. */
   const inFact: number[] = [];
   const strongInFact: number[] = [];
+  const answerInFact: number[] = [];
+  const factTermAnswerItems: number[] = [];
 
   // One pass reads every fact: its phrasings, keywords and answer become term ids.
   const termsRead: number[] = [];
@@ -208,8 +215,10 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
       termDocs.push(0);
       inFact.push(0);
       strongInFact.push(0);
+      answerInFact.push(0);
     }
     if (strong) strongInFact[id] = f + 1;
+    else answerInFact[id] = f + 1;
     if (inFact[id] === f + 1) return;
     inFact[id] = f + 1;
     union.push(id);
@@ -254,6 +263,7 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
         factTermWeightItems.push(
           Math.round((strongInFact[id] === f + 1 ? 1 : RANKING.words.answerField) * 1000),
         );
+        factTermAnswerItems.push(answerInFact[id] === f + 1 ? 1 : 0);
       }
       factTermStart.push(factTermItems.length);
     }
@@ -291,10 +301,13 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     items: Int32Array.from(factTermItems),
   };
   const factTermWeights = Uint16Array.from(factTermWeightItems);
+  const factTermInAnswer = Uint8Array.from(factTermAnswerItems);
   const factInversion = invert(factTerms, termCount);
   const factPostingWeights = new Uint16Array(factInversion.from.length);
+  const factPostingInAnswer = new Uint8Array(factInversion.from.length);
   for (let j = 0; j < factPostingWeights.length; j++) {
     factPostingWeights[j] = factTermWeights[factInversion.from[j]!]!;
+    factPostingInAnswer[j] = factTermInAnswer[factInversion.from[j]!]!;
   }
 
   const hashes = Uint32Array.from(phrasingHash);
@@ -326,15 +339,31 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     phrasingMass,
     phrasingText,
     synonyms,
-    speller: buildSpellIndex(known, lexicon),
+    speller: {
+      ...buildSpellIndex(known, lexicon),
+      expand: buildShortenings(
+        {
+          vocabulary,
+          uses: (word) => wordFrequency.get(word) ?? 0,
+          *phrases() {
+            for (const { fact } of facts) yield* [fact.question, ...fact.keywords];
+            for (const [canonical] of packSynonyms) yield canonical;
+          },
+        },
+        lexicon,
+        synonyms,
+      ).expand,
+    },
     termIds,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
     phrasingPostings: invert(phrasingTerms, termCount).inverted,
     factPostings: factInversion.inverted,
     factPostingWeights,
+    factPostingInAnswer,
     factTerms,
     factTermWeights,
+    factTermInAnswer,
     exactHashes,
     exactPhrasings,
     byText,

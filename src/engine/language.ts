@@ -27,8 +27,13 @@ export interface QuestionWords {
   readonly patternWords: readonly string[];
   /** How many leading words may hold the question word ("when" later on asks nothing). */
   readonly window: number;
-  /** Last words that ask by themselves: "bhutto executed by", "went to moscow why". */
+  /**
+   * Last words that ask by themselves: "bhutto executed by", "went to moscow why". One that is
+   * no question word ("by") asks only when nothing before it does, or after a joiner.
+   */
   readonly trailing: Readonly<Record<string, Intent>>;
+  /** Words that join a further question on: "when was he executed and by". */
+  readonly joiners: readonly string[];
   /**
    * Words after which a question word opens the question itself, in chat that leads in with
    * something else ("i need to know when…").
@@ -42,6 +47,17 @@ export interface QuestionWords {
     readonly opener: string;
     readonly auxiliaries: readonly string[];
     readonly endings: readonly string[];
+    readonly term: string;
+  };
+  /**
+   * A question put as "who was Kosygin": one of `openers`, one of `copulas`, then at most
+   * `longest` words naming someone. It asks who they were, which the fact about their `term`
+   * answers best: the term, which should be a light word, is added to the question's.
+   */
+  readonly identity: {
+    readonly openers: readonly string[];
+    readonly copulas: readonly string[];
+    readonly longest: number;
     readonly term: string;
   };
 }

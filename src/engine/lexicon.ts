@@ -45,6 +45,9 @@ export interface Lexicon {
   /** True for a question put as "how did the visit go": it also asks for {@link outcomeTerm}. */
   asksHowItWent(words: readonly string[]): boolean;
   readonly outcomeTerm: string;
+  /** True for a question put as "who was Kosygin": it also asks for {@link identityTerm}. */
+  asksWhoSomeoneIs(words: readonly string[]): boolean;
+  readonly identityTerm: string;
   /** The code of how a word sounds. */
   soundCode(word: string): string;
 }
@@ -72,6 +75,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const patternWords = new Set(questions.patternWords);
   const trailing = new Map(Object.entries(questions.trailing));
   const leadIns = new Set(questions.leadIns);
+  const joiners = new Set(questions.joiners);
   const outcome = questions.outcome;
   const auxiliaries = new Set(outcome.auxiliaries);
   const endings = new Set(outcome.endings);
@@ -115,20 +119,39 @@ function createLexicon(language: LanguageProfile): Lexicon {
     const end = Math.min(words.length, intentHead);
     let asks = false;
     for (let i = 0; i < end && !asks; i++) asks = starters.has(words[i]!);
-    const last = words.length > 1 ? trailing.get(words[words.length - 1]!) : undefined;
+    const lastWord = words[words.length - 1]!;
+    let last = words.length > 1 ? trailing.get(lastWord) : undefined;
     if (!asks && last === undefined) return NO_INTENTS;
     let text = patternWord(words[0]!);
     for (let i = 1; i < end; i++) text += ' ' + patternWord(words[i]!);
-    // The head's stand-ins never read "~", so the key below tells the cases apart.
-    const key = last === undefined ? text : `${text} ~${last}`;
-    let intents = memo?.get(key);
-    if (intents === undefined) {
-      intents = questions.patterns.flatMap(({ pattern, intent }) =>
-        (asks && pattern.test(text)) || last === intent ? [intent] : [],
-      );
-      memo?.set(key, intents);
+    const read = (key: string, intents: () => readonly string[]): readonly string[] => {
+      const found = memo?.get(key);
+      if (found !== undefined) return found;
+      const made = intents();
+      memo?.set(key, made);
+      return made;
+    };
+    const head = asks
+      ? read(text, () =>
+          questions.patterns.flatMap((p) => (p.pattern.test(text) ? [p.intent] : [])),
+        )
+      : NO_INTENTS;
+    // A last word that is no question word of its own ("by") asks only when nothing before it
+    // does, or when joined on ("…and by"): "how much did trade grow by" asks how much.
+    if (
+      last !== undefined &&
+      !starters.has(lastWord) &&
+      !joiners.has(words[words.length - 2]!) &&
+      head.length > 0
+    ) {
+      last = undefined;
     }
-    return intents;
+    if (last === undefined || head.includes(last)) return head;
+    const trailingIntent = last;
+    // The head's stand-ins never read "~", so the key tells the cases apart.
+    return read(`${text} ~${last}`, () =>
+      intentOrder.filter((intent) => head.includes(intent) || intent === trailingIntent),
+    );
   };
 
   return {
@@ -157,6 +180,17 @@ function createLexicon(language: LanguageProfile): Lexicon {
       return endings.has(words[end]!);
     },
     outcomeTerm: outcome.term,
+    asksWhoSomeoneIs(words) {
+      const { openers, copulas, longest } = questions.identity;
+      const start = words.findIndex((w) => openers.includes(w));
+      if (start < 0 || start > questions.window) return false;
+      // "whos" carries its own copula; "who met him" has none and asks something else.
+      const hasCopula = copulas.includes(words[start + 1] ?? '');
+      if (!hasCopula && words[start] === openers[0]) return false;
+      const named = words.slice(start + (hasCopula ? 2 : 1)).filter((w) => !functionWords.has(w));
+      return named.length > 0 && named.length <= longest;
+    },
+    identityTerm: questions.identity.term,
     soundCode: language.soundCode,
   };
 }

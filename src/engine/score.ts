@@ -40,7 +40,9 @@ export interface Evidence {
   readonly phrasing: number;
   /** How much of the question's weight the fact's fields hold (answer words count less). */
   readonly coverage: number;
-  /** The share of the question's content words the fact holds at all. */
+  /** How much of the question's weight the fact's answer holds. */
+  readonly answerRecall: number;
+  /** The share of the question's content words the fact holds at all, each by how telling it is. */
   readonly explained: number;
   /** How many of the question's intents none of the fact's phrasings has. */
   readonly intentsMissed: number;
@@ -88,6 +90,8 @@ interface QueryTerm {
   readonly explains: number;
   /** Optional (see `optional` in {@link Analysis}): adds when held, costs nothing when not. */
   readonly optional: boolean;
+  /** How much a fact that does not hold the term explains the question less (0: nothing). */
+  readonly need: number;
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
@@ -114,28 +118,50 @@ function queryTerms(
         (id === undefined ? RANKING.words.unknownTelling : RANKING.words.telling);
     const optional = analysis.optional?.has(term) === true;
     const explains = telling && !optional && analysis.guessed?.has(term) !== true ? 1 : 0;
-    terms.push({ id: id ?? -1, weight, intent, telling: telling && !optional, explains, optional });
+    // Everyday light words ("go", "year", "happen") are asked around, not asked about: a fact
+    // need not hold them. The others count by how telling they are, so an unheld "china" costs
+    // more than an unheld "think".
+    const word = analysis.termWords[i]!;
+    const need = intent || optional ? 0 : index.lexicon.isLightWord(word) ? LIGHT_NEED : 1;
+    terms.push({
+      id: id ?? -1,
+      weight,
+      intent,
+      telling: telling && !optional,
+      explains,
+      optional,
+      need,
+    });
     if (!optional) mass += weight;
   });
   return { terms, mass };
 }
 
+/** How much an unheld everyday light word counts against a fact, next to any other word. */
+const LIGHT_NEED = 0.5;
+
 /** A term in more facts than this (and far more than the candidates so far) is checked per candidate. */
 const COMMON_TERM_MIN = 500;
 
-/** The field weight × 1000 with which fact `f` holds term `id`, or 0 when it does not. */
-function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
+/** Where term `id` sits in fact `f`'s list of terms (see `factTerms`), or -1 when it does not. */
+function termAt(index: KnowledgeIndex, f: number, id: number): number {
   const { start, items } = index.factTerms;
   let lo = start[f]!;
   let hi = start[f + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const value = items[mid]!;
-    if (value === id) return index.factTermWeights[mid]!;
+    if (value === id) return mid;
     if (value < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return 0;
+  return -1;
+}
+
+/** The field weight × 1000 with which fact `f` holds term `id`, or 0 when it does not. */
+export function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
+  const at = termAt(index, f, id);
+  return at < 0 ? 0 : index.factTermWeights[at]!;
 }
 
 /** How many of a correction's facts are checked against the question's other words. */
@@ -182,7 +208,10 @@ export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
 
 /** Reusable scratch arrays, sized to the index, so scoring allocates little per question. */
 export interface Scratch {
-  readonly factHits: Int32Array;
+  /** The `need` of the question's terms each fact holds. */
+  readonly factHits: Float64Array;
+  /** The weight of the question's terms each fact's answer holds. */
+  readonly factAnswerShared: Float64Array;
   readonly factTellingHits: Int32Array;
   readonly factIntentHits: Int32Array;
   readonly phrasingShared: Float64Array;
@@ -194,6 +223,7 @@ export interface Scratch {
   /** The parts of each scored fact's score (see {@link Evidence}), by fact index. */
   readonly factPhrasing: Float64Array;
   readonly factCoverage: Float64Array;
+  readonly factAnswerRecall: Float64Array;
   readonly factExplained: Float64Array;
   readonly factIntentsMissed: Int32Array;
   readonly factTellingMissed: Int32Array;
@@ -203,7 +233,8 @@ export interface Scratch {
 
 export function createScratch(index: KnowledgeIndex): Scratch {
   return {
-    factHits: new Int32Array(index.facts.length),
+    factHits: new Float64Array(index.facts.length),
+    factAnswerShared: new Float64Array(index.facts.length),
     factTellingHits: new Int32Array(index.facts.length),
     factIntentHits: new Int32Array(index.facts.length),
     phrasingShared: new Float64Array(index.phrasingCount),
@@ -213,6 +244,7 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     factComplete: new Uint8Array(index.facts.length),
     factPhrasing: new Float64Array(index.facts.length),
     factCoverage: new Float64Array(index.facts.length),
+    factAnswerRecall: new Float64Array(index.facts.length),
     factExplained: new Float64Array(index.facts.length),
     factIntentsMissed: new Int32Array(index.facts.length),
     factTellingMissed: new Int32Array(index.facts.length),
@@ -248,13 +280,14 @@ export function scoreFacts(
   const touchedFacts: number[] = [];
   const { phrasingShared, factShared, factBest, factHits, factIntentHits, factTellingHits } =
     scratch;
-  let contentTerms = 0;
+  const { factAnswerShared } = scratch;
+  let needed = 0;
   let intents = 0;
   let tellingTerms = 0;
 
   for (const term of terms) {
     if (term.intent) intents += 1;
-    else if (!term.optional) contentTerms += 1;
+    needed += term.need;
     if (term.telling) tellingTerms += 1;
   }
   // Rare terms first: they find the candidates. A very common term then only adds to the
@@ -263,6 +296,7 @@ export function scoreFacts(
     .filter((t) => t.id >= 0)
     .sort((a, b) => listLength(index.factPostings, a.id) - listLength(index.factPostings, b.id));
   const { phrasingTerms, factPostings, factPostingWeights, phrasingPostings } = index;
+  const { factTermInAnswer, factPostingInAnswer } = index;
   for (const term of known) {
     const from = factPostings.start[term.id]!;
     const to = factPostings.start[term.id + 1]!;
@@ -278,12 +312,13 @@ export function scoreFacts(
         }
       }
       for (const f of touchedFacts) {
-        const code = fieldWeight(index, f, term.id);
-        if (code === 0) continue;
-        factShared[f]! += (term.weight * code) / 1000;
+        const at = termAt(index, f, term.id);
+        if (at < 0) continue;
+        factShared[f]! += (term.weight * index.factTermWeights[at]!) / 1000;
         if (term.intent) factIntentHits[f]! += 1;
-        else if (!term.optional) factHits[f]! += 1;
+        factHits[f]! += term.need;
         factTellingHits[f]! += term.explains;
+        if (factTermInAnswer[at] === 1) factAnswerShared[f]! += term.weight;
       }
       continue;
     }
@@ -297,8 +332,9 @@ export function scoreFacts(
       if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
       factShared[f]! += (term.weight * factPostingWeights[k]!) / 1000;
       if (term.intent) factIntentHits[f]! += 1;
-      else if (!term.optional) factHits[f]! += 1;
+      factHits[f]! += term.need;
       factTellingHits[f]! += term.explains;
+      if (factPostingInAnswer[k] === 1) factAnswerShared[f]! += term.weight;
     }
   }
 
@@ -315,6 +351,7 @@ export function scoreFacts(
   }
 
   const { factScore, factComplete, factPhrasing, factCoverage, factExplained } = scratch;
+  const { factAnswerRecall } = scratch;
   const { factIntentsMissed, factTellingMissed } = scratch;
   const positive: number[] = [];
   const positiveScores: number[] = [];
@@ -322,8 +359,12 @@ export function scoreFacts(
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
   for (const f of touchedFacts) {
     const coverage = Math.min(1, factShared[f]! / mass);
-    const best = factBest[f]!;
-    const explained = contentTerms === 0 ? 1 : factHits[f]! / contentTerms;
+    // A question may ask for one detail of a fact's answer in words none of its phrasings uses
+    // ("what island is the space center on"): the answer, held to the question's words alone,
+    // stands in for a phrasing, a little below a phrasing's full match.
+    const answerRecall = Math.min(1, factAnswerShared[f]! / mass);
+    const best = Math.max(factBest[f]!, SCORE_WEIGHTS.answerRoute * answerRecall);
+    const explained = needed === 0 ? 1 : Math.min(1, factHits[f]! / needed);
     const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
     const complete = factTellingHits[f] === tellingTerms;
     const intentsMissed = intents - factIntentHits[f]!;
@@ -331,6 +372,7 @@ export function scoreFacts(
     factShared[f] = 0;
     factBest[f] = 0;
     factHits[f] = 0;
+    factAnswerShared[f] = 0;
     factIntentHits[f] = 0;
     factTellingHits[f] = 0;
     if (!inScope(f)) continue;
@@ -345,6 +387,7 @@ export function scoreFacts(
       factComplete[f] = complete ? 1 : 0;
       factPhrasing[f] = best;
       factCoverage[f] = coverage;
+      factAnswerRecall[f] = answerRecall;
       factExplained[f] = explained;
       factIntentsMissed[f] = intentsMissed;
       factTellingMissed[f] = tellingMissed;
@@ -363,6 +406,7 @@ export function scoreFacts(
         evidence: {
           phrasing: factPhrasing[f]!,
           coverage: factCoverage[f]!,
+          answerRecall: factAnswerRecall[f]!,
           explained: factExplained[f]!,
           intentsMissed: factIntentsMissed[f]!,
           tellingMissed: factTellingMissed[f]!,

@@ -104,6 +104,11 @@ export interface SpellIndex {
    */
   candidates(word: string): readonly string[];
   has(word: string): boolean;
+  /**
+   * The pack word or phrase a word no rule of typos finds stands for, when it is a shortening
+   * of one (see `shortened.ts`).
+   */
+  expand?(word: string): string | undefined;
 }
 
 /**

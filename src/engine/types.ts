@@ -1,4 +1,5 @@
 import type { Fact, Pack } from '../knowledge/schema.js';
+import type { DecisionFeature } from './decide.js';
 import type { Evidence, QuestionShape } from './score.js';
 
 /** A fact together with the pack that holds it. */
@@ -59,8 +60,11 @@ export type MatchResult =
   | {
       readonly status: 'no-match';
       readonly confidence: number;
-      /** Facts worth suggesting instead: near misses when there are any, else key questions. */
-      readonly suggestions: readonly FactRef[];
+      /**
+       * Facts worth suggesting instead: near misses, with the probability that each answers the
+       * question, when there are any; else the packs' key questions, at confidence 0.
+       */
+      readonly suggestions: readonly Candidate[];
       readonly rejected?: RejectReason | undefined;
     };
 
@@ -86,6 +90,10 @@ export interface Inspection {
     readonly complete: boolean;
     readonly evidence?: Evidence;
   }[];
+  /** The decision features of the best fact, when there is one. */
+  readonly features?: Readonly<Record<DecisionFeature, number>>;
+  /** The fitted probability that the best fact answers the question. */
+  readonly probability?: number;
 }
 
 export interface Engine {

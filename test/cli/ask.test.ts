@@ -50,6 +50,7 @@ describe('ask --json', () => {
         { factId: 'alexei-kosygin', question: expect.any(String) },
       ]),
       candidates: [],
+      suggestions: [],
     });
   });
 });
@@ -84,12 +85,22 @@ describe('ask --jsonl', () => {
         'question',
         'source',
         'status',
+        'suggestions',
       ]);
       expect(['answered', 'ambiguous', 'no-match']).toContain(o.status);
     });
     expect(out[0]).toMatchObject({ status: 'answered', factId: 'visit-dates' });
     expect(out[1]).toMatchObject({ status: 'no-match', factId: null, answer: null, source: null });
-    expect(out[6]).toMatchObject({ status: 'no-match' });
+    expect(out[6]).toMatchObject({ status: 'no-match', candidates: [] });
+    // A decline offers the near misses, or the packs' key questions, as suggestions.
+    const suggestions = out[6]!.suggestions as { factId: string; confidence: number }[];
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions)
+      expect(s).toEqual({
+        factId: expect.any(String),
+        question: expect.any(String),
+        confidence: expect.any(Number),
+      });
     expect(out[7]).toMatchObject({ status: 'answered', factId: 'alexei-kosygin' });
   });
 

@@ -39,6 +39,13 @@ describe('the golden table', () => {
     ['anyone know anything about the guddu plant', 'guddu-power-plant'],
     // "agreements" is not a pack word; its word vector is close to "treaty".
     ['which western agreements did pakistan exit', 'seato-cento-exit'],
+    // "who is X" asks who X is: the fact about X's role, not one X merely takes part in.
+    ['who is bhutto', 'bhutto-role'],
+    ['who was bhutto', 'bhutto-role'],
+    // A trailing "by" asks who only when nothing before it asks anything.
+    ['how much did trade grow by', 'trade-growth'],
+    // A number alone asks nothing, whichever fact holds it.
+    ['5', 'no-match'],
     ['lol', 'no-match'],
     ['', 'no-match'],
     ['🙂🙂🙂', 'no-match'],
@@ -50,16 +57,34 @@ describe('the golden table', () => {
 describe('a question inside a chat message', () => {
   it.each([
     ['hey almanac, quick question: why did bhutto go to moscow in 1972?', 'visit-purpose'],
-    [
-      "ok so i'm studying for my exam and i need to know when bhutto's soviet trip happened",
-      'visit-dates',
-    ],
     ['thanks! when did the steel mills open?', 'steel-mills-inauguration'],
     ['bhutto ussr 1972 why', 'visit-purpose'],
-    ['wht was the purpse of the vist', 'visit-purpose'],
+    ['wht was the purpse of the 72 vist', 'visit-purpose'],
     ['wat did bhutto say abut the soviets b4 the election', 'pre-election-foreign-policy'],
   ])('%j is answered with %j', (question, expected) => {
     expect(verdict(question)).toBe(expected);
+  });
+
+  it('reads the question after a long lead-in, offering the 1972 dates first', () => {
+    const result = engine.ask(
+      "ok so i'm studying for my exam and i need to know when bhutto's 1972 soviet trip happened",
+    );
+    const offered =
+      result.status === 'answered'
+        ? [result.fact.id]
+        : result.status === 'ambiguous'
+          ? result.candidates.map((c) => c.factId)
+          : [];
+    expect(offered[0]).toBe('visit-dates');
+  });
+
+  it('asks which visit is meant when "the visit" could be the 1972 or the 1974 one', () => {
+    const result = engine.ask('wht was the purpse of the vist');
+    expect(result.status).toBe('ambiguous');
+    expect(result.status === 'ambiguous' && result.candidates.map((c) => c.factId)).toEqual([
+      'visit-purpose',
+      'goodwill-visit-1974',
+    ]);
   });
 
   it('keeps what comes before the question when the pack speaks of it', () => {

@@ -74,12 +74,17 @@ describe('intentsOf, with the English profile', () => {
       const text = head.join(' ');
       const last: Record<string, string> = { by: '_who', who: '_who', when: '_when' };
       Object.assign(last, { where: '_where', why: '_why' });
-      const trailing = words.length > 1 ? last[words.at(-1)!] : undefined;
+      const asked = english.questions.patterns.filter(
+        ({ pattern }) => head.some((w) => lexicon.mayAsk(w)) && pattern.test(text),
+      );
+      // "by" asks only when nothing before it does; a question word always does.
+      const lastWord = words.at(-1)!;
+      const trailing =
+        words.length > 1 && (lexicon.mayAsk(lastWord) || asked.length === 0)
+          ? last[lastWord]
+          : undefined;
       const expected = english.questions.patterns
-        .filter(
-          ({ pattern, intent }) =>
-            (head.some((w) => lexicon.mayAsk(w)) && pattern.test(text)) || trailing === intent,
-        )
+        .filter(({ intent }) => asked.some((p) => p.intent === intent) || trailing === intent)
         .map(({ intent }) => intent);
       expect(lexicon.intentsOf(words, remember ? memo : undefined)).toEqual(expected);
     },

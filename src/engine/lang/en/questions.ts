@@ -54,6 +54,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     wheres: '_where',
     why: '_why',
   },
+  joiners: ['and', 'or', 'n'],
   leadIns: [
     ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me'],
     ...['help', 'idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
@@ -63,6 +64,12 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     auxiliaries: ['did', 'does', 'd'],
     endings: ['go', 'went'],
     term: 'outcome',
+  },
+  identity: {
+    openers: ['who', 'whos'],
+    copulas: ['is', 'was', 'are', 'were', 's'],
+    longest: 4,
+    term: 'role',
   },
 });
 
@@ -91,6 +98,27 @@ export const SHORTHAND: Readonly<Record<string, string>> = Object.freeze({
   bc: 'because',
   cuz: 'because',
   coz: 'because',
+  y: 'why',
+  hv: 'have',
+  ppl: 'people',
+  govt: 'government',
+  gov: 'government',
+  yr: 'year',
+  yrs: 'years',
+  w: 'with',
+  wo: 'without',
+  bday: 'birthday',
+  approx: 'approximately',
+  diff: 'difference',
+  esp: 'especially',
+  prob: 'probably',
+  rxn: 'reaction',
+  rxns: 'reactions',
+  prez: 'president',
+  dept: 'department',
+  intl: 'international',
+  natl: 'national',
+  bn: 'billion',
 });
 
 /** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */

@@ -14,6 +14,30 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
   before: ['prior to', 'ahead of'],
   // A size asked for is an amount: "how big did trade get" asks what "how much" does.
   'how much': ['how big', 'how large', 'to what extent'],
+  // Everyday abbreviations of names and offices, whatever the topic.
+  'united states': ['usa', 'u s a', 'u s'],
+  'soviet union': ['ussr', 'u s s r'],
+  'united kingdom': ['uk', 'u k'],
+  'prime minister': ['pm'],
+  'world war ii': ['ww2', 'wwii', 'world war 2', 'second world war'],
+  'world war i': ['ww1', 'wwi', 'world war 1', 'first world war'],
+  // Idioms students ask with.
+  importance: ['big deal', 'important', 'significance', 'significant'],
+  start: [
+    'kick off',
+    'kicks off',
+    'kicked off',
+    'begin',
+    'begins',
+    'began',
+    'beginning',
+    'starts',
+    'started',
+    'trigger',
+    'triggers',
+    'triggered',
+  ],
+  compare: ['stack up', 'stacks up', 'stack up against', 'compared', 'comparison', 'versus', 'vs'],
   change: ['develop', 'developed', 'evolve', 'evolved'],
   purpose: [
     'hoping',

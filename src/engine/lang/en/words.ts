@@ -24,7 +24,14 @@ export const FUNCTION_WORDS: readonly string[] = (
   'whole question quick curious wondering wonder ngl tbh fr smh lowkey highkey nah smth sth ' +
   'rn imo imho iirc afaik pls plz thx ty n bruh toward towards among amongst around across ' +
   'along within without throughout via amid amidst onto beside besides beyond despite per ' +
-  'whether whereas'
+  'whether whereas ' +
+  // Words about the asker and the studying, not the topic: "i always forget", "my teacher
+  // mentioned", "this confuses me", "is it true that".
+  'think thought thinking know knows knew forget forgot forgotten confused confusing ' +
+  'confuses honestly seriously teacher teachers prof professor mentioned mention mentions ' +
+  'notes exam exams homework class lecture lectures studying revising revision quiz ' +
+  'understand understood guess supposed gonna wanna gotta kinda sorta lemme oh ah wow cool ' +
+  'nice true im ive id dont doesnt didnt isnt wasnt arent werent cant couldnt wont'
 ).split(' ');
 
 /**
@@ -37,7 +44,8 @@ export const LIGHT_WORDS: readonly string[] = (
   'happening take took taken place time times year years date dates day days make made come ' +
   'came result results thing things stuff happen event events info information detail details ' +
   'fact facts main exact exactly overall role part basically quick question questions answer ' +
-  'leader leaders country countries state states'
+  'leader leaders country countries state states lot lots total name named called call ' +
+  'kind type types sort way ways'
 ).split(' ');
 
 /** Irregular forms the stemmer cannot fold: mapped to the form their regular kin stem to. */
