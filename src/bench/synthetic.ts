@@ -449,6 +449,7 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
     language: 'en',
     sources: draft.sources,
     synonyms: Object.fromEntries([...draft.synonyms].map(([k, v]) => [k, [...v]])),
+    entities: [],
     facts: draft.facts,
   }));
   return {

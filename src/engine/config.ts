@@ -50,6 +50,11 @@ export const RANKING = Object.freeze({
     soundMaxEdits: 3,
     /** …when their sound code has at least this many letters. */
     soundMinCode: 3,
+    /**
+     * Words longer than this are neither corrected nor corrected into: no word of a language
+     * is, and the symmetric-delete work grows with the cube of a word's length.
+     */
+    longestWord: 30,
   }),
   /** How a question word no pack uses meets a pack word of the same meaning. */
   meaning: Object.freeze({

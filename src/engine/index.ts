@@ -173,6 +173,38 @@ function addSynonymWords(
   }
 }
 
+/**
+ * The packs' entities as synonyms: each alias and role reads as the entity's name ("the soviet
+ * premier" as "alexei kosygin"). A role more than one entity claims names none of them.
+ */
+export function entityNames(packs: readonly Pack[]): [string, readonly string[]][] {
+  const claims = new Map<string, Set<string>>();
+  const entities = packs.flatMap((p) => p.entities ?? []);
+  for (const entity of entities) {
+    for (const other of [...entity.aliases, ...entity.roles]) {
+      const key = wordsOf(other).join(' ');
+      if (!claims.has(key)) claims.set(key, new Set());
+      claims.get(key)!.add(wordsOf(entity.name).join(' '));
+    }
+  }
+  return entities.map((entity) => {
+    // A name of several words reads as the one of them students use alone, when an alias says
+    // which ("bhutto" for Zulfikar Ali Bhutto): one word weighs as a name should, not three.
+    const nameWords = wordsOf(entity.name);
+    const short = entity.aliases.find((alias) => {
+      const words = wordsOf(alias);
+      return words.length === 1 && nameWords.length > 1 && nameWords.includes(words[0]!);
+    });
+    const others = [...entity.aliases, ...entity.roles, ...(short ? [entity.name] : [])];
+    return [
+      short ?? entity.name,
+      others.filter(
+        (other) => other === entity.name || claims.get(wordsOf(other).join(' '))!.size === 1,
+      ),
+    ];
+  });
+}
+
 /** Builds the index over the given packs, read in the lexicon's language. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeIndex {
   const packSynonyms: [string, readonly string[]][] = [];
@@ -180,6 +212,7 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     for (const canonical in pack.synonyms)
       packSynonyms.push([canonical, pack.synonyms[canonical]!]);
   }
+  packSynonyms.push(...entityNames(packs));
   const thesaurus = Object.entries(lexicon.language.thesaurus);
   const synonyms = buildSynonymTable([...packSynonyms, ...thesaurus], lexicon);
   const reader = createTermReader(lexicon, synonyms);

@@ -122,9 +122,10 @@ export function buildSpellIndex(
   const dictionary: string[] = [];
   const hashes: number[] = [];
   const owners: number[] = [];
+  const { longestWord } = RANKING.spelling;
   for (const word of frequencies.keys()) {
     const depth = allowedEdits(word.length + 2);
-    if (depth === 0 || /\d/.test(word)) continue;
+    if (depth === 0 || word.length > longestWord || /\d/.test(word)) continue;
     const from = hashes.length;
     deletionHashes(word, depth, hashes);
     for (let k = from; k < hashes.length; k++) owners.push(dictionary.length);
@@ -143,7 +144,7 @@ export function buildSpellIndex(
   /** Every known word at the least distance from `word`, most frequent first, then A to Z. */
   const closest = (word: string): string[] => {
     const max = allowedEdits(word.length);
-    if (max === 0 || /\d/.test(word)) return [];
+    if (max === 0 || word.length > longestWord || /\d/.test(word)) return [];
     let best: string[] = [];
     let bestDistance = max + 1;
     const seen = new Set<number>();

@@ -2,6 +2,7 @@ import { applySynonyms, buildSynonymTable } from '../engine/analyze.js';
 import { languageFor, LANGUAGES, languageOfPacks } from '../engine/lang/index.js';
 import { lexiconOf } from '../engine/lexicon.js';
 import { normalizeText, tokenize } from '../engine/normalize.js';
+import { RANKING } from '../engine/config.js';
 import { engineFor } from './engineFor.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import type { Problem } from './problem.js';
@@ -57,6 +58,41 @@ export const knownLanguage: Rule = (packs) => {
         ),
       );
     }
+  }
+  return findings;
+};
+
+/**
+ * An alias or role names one entity: one claimed by two ("the general" for two generals) is read
+ * as neither, which the author should know.
+ */
+export const entityRoles: Rule = (packs) => {
+  const findings = none();
+  const claims = new Map<string, { name: string; loaded: LoadedPack; path: PathSegment[] }[]>();
+  for (const loaded of packs) {
+    loaded.pack.entities.forEach((entity, e) => {
+      for (const field of ['aliases', 'roles'] as const) {
+        entity[field].forEach((other, k) => {
+          const key = normalizeText(other);
+          const list = claims.get(key) ?? [];
+          if (!list.some((c) => c.name === entity.name)) {
+            list.push({ name: entity.name, loaded, path: ['entities', e, field, k] });
+          }
+          claims.set(key, list);
+        });
+      }
+    });
+  }
+  for (const [key, list] of claims) {
+    if (list.length < 2) continue;
+    const [, second] = list;
+    findings.warnings.push(
+      at(
+        second!.loaded,
+        second!.path,
+        `"${key}" names ${list.map((c) => c.name).join(' and ')}: a question using it is read as none of them`,
+      ),
+    );
   }
   return findings;
 };
@@ -254,6 +290,9 @@ export const selfRetrieval: Rule = (packs) => {
     0,
     ...packs.flatMap((l) => l.pack.facts.map((f) => 1 + f.alternates.length)),
   );
+  /** Fact → the fact it overlaps with → the phrasings of the first that land as near the second. */
+  const overlaps = new Map<string, Map<string, string[]>>();
+  const where = new Map<string, { loaded: LoadedPack; i: number }>();
   for (let k = 0; k < folds; k++) {
     const engine = engineFor(packs.map((l) => withoutPhrasing(l.pack, k)));
     for (const loaded of packs) {
@@ -262,9 +301,19 @@ export const selfRetrieval: Rule = (packs) => {
         if ((counts.get(fact.id) ?? 0) > 1) return;
         const text = k === 0 ? fact.question : fact.alternates[k - 1];
         if (text === undefined) return;
+        where.set(fact.id, { loaded, i });
         const verdict = engine.ask(text);
-        const top = engine.rank(text, { limit: 1 })[0];
-        if (top?.factId === fact.id) return;
+        const inspection = engine.inspect(text);
+        const [top, next] = inspection.ranked;
+        if (top?.factId === fact.id) {
+          // Found, but a sibling scores as high: the two facts are hard to tell apart.
+          if (next && top.score - next.score <= RANKING.decision.candidateSpread) {
+            const pairs = overlaps.get(fact.id) ?? new Map<string, string[]>();
+            pairs.set(next.factId, [...(pairs.get(next.factId) ?? []), text]);
+            overlaps.set(fact.id, pairs);
+          }
+          return;
+        }
         const path: PathSegment[] =
           k === 0 ? ['facts', i, 'question'] : ['facts', i, 'alternates', k - 1];
         const field = k === 0 ? 'question' : 'alternates';
@@ -290,6 +339,22 @@ export const selfRetrieval: Rule = (packs) => {
       });
     }
   }
+  for (const [factId, pairs] of overlaps) {
+    const place = where.get(factId)!;
+    for (const [other, texts] of pairs) {
+      // Reported once per pair, where the pair is met first.
+      if (overlaps.get(other)?.has(factId) && other < factId) continue;
+      const shown = texts.slice(0, 3).map((t) => `"${t}"`);
+      findings.warnings.push(
+        at(
+          place.loaded,
+          ['facts', place.i, 'id'],
+          `overlaps with ${other}: ${shown.join(', ')}${texts.length > 3 ? ` and ${texts.length - 3} more` : ''} ${texts.length === 1 ? 'scores' : 'score'} nearly as high for it; say in their phrasings or keywords what tells the two apart`,
+          factId,
+        ),
+      );
+    }
+  }
   return findings;
 };
 
@@ -310,6 +375,7 @@ function withoutPhrasing(pack: Pack, k: number): Pack {
 /** The rules every load runs: a pack that breaks one cannot be served. */
 export const STRUCTURAL_RULES: readonly Rule[] = [
   knownLanguage,
+  entityRoles,
   uniquePackIds,
   uniqueFactIds,
   relatedResolve,

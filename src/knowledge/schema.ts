@@ -72,6 +72,25 @@ export const factSchema = z
   })
   .strict();
 
+/** What kind of thing an entity is: it tells a person from a place when a question asks "who". */
+export const ENTITY_KINDS = ['person', 'place', 'organisation', 'event', 'thing'] as const;
+
+/**
+ * A person, place or organisation a pack talks about, with the other names students use for it:
+ * its aliases ("zab" for Zulfikar Ali Bhutto) and the roles or descriptions that name it ("the
+ * soviet premier" for Alexei Kosygin). Questions naming it either way read as its name.
+ */
+export const entitySchema = z
+  .object({
+    name: text('an entity name', 100),
+    kind: z.enum(ENTITY_KINDS, {
+      error: `an entity's kind is one of ${ENTITY_KINDS.join(', ')}`,
+    }),
+    aliases: z.array(text('an alias', 100)).default([]),
+    roles: z.array(text('a role', 100)).default([]),
+  })
+  .strict();
+
 export const packSchema = z
   .object({
     id: id('a pack id'),
@@ -79,7 +98,8 @@ export const packSchema = z
     description: text('a pack description', 500),
     language: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'language is a code such as "en"'),
     sources: z.array(sourceSchema).min(1, 'a pack cites at least one source'),
-    synonyms: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+    synonyms: z.record(text('a synonym', 100), z.array(text('a synonym variant', 100))).default({}),
+    entities: z.array(entitySchema).default([]),
     facts: z.array(factSchema).min(1, 'a pack has at least one fact'),
   })
   .strict();
@@ -90,3 +110,4 @@ export type Citation = z.infer<typeof citationSchema>;
 export type TriviaItem = z.infer<typeof triviaItemSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type Pack = z.infer<typeof packSchema>;
+export type Entity = z.infer<typeof entitySchema>;

@@ -33,6 +33,7 @@ export function buildPack(overrides: Partial<Pack> = {}): Pack {
       },
     ],
     synonyms: {},
+    entities: [],
     facts: [buildFact()],
     ...overrides,
   };
@@ -76,7 +77,7 @@ export function declined(
   return {
     status: 'no-match',
     confidence: 0.1,
-    suggestions,
+    suggestions: suggestions.map((s) => ({ ...s, confidence: 0 })),
     ...(rejected ? { rejected } : {}),
     question,
     truncated: false,

@@ -182,6 +182,46 @@ describe('scope', () => {
   });
 });
 
+describe('entities a pack declares', () => {
+  const pack = {
+    ...testPack('empire', 'The empire', 'An emperor and his capital.', [
+      testFact('napoleon-crowned', 'When was Napoleon crowned?', [
+        'napoleon coronation date',
+        'when did napoleon become emperor',
+        'year napoleon was crowned',
+      ]),
+      testFact('paris-population', 'How many people lived in Paris?', [
+        'population of paris',
+        'how big was paris',
+        'number of parisians',
+      ]),
+    ]),
+    entities: [
+      {
+        name: 'Napoleon Bonaparte',
+        kind: 'person' as const,
+        aliases: ['napoleon', 'bonaparte'],
+        roles: ['the french emperor', 'the little corporal'],
+      },
+      { name: 'Paris', kind: 'place' as const, aliases: [], roles: ['the french capital'] },
+    ],
+  };
+  const small = createEngine([pack], { language: english });
+  const answered = (q: string) => {
+    const result = small.ask(q);
+    return result.status === 'answered' ? result.fact.id : result.status;
+  };
+
+  it('reads a role as the one it names', () => {
+    expect(answered('when was the french emperor crowned')).toBe('napoleon-crowned');
+    expect(answered('how many people lived in the french capital')).toBe('paris-population');
+  });
+
+  it('reads an alias as the name', () => {
+    expect(answered('when was bonaparte crowned')).toBe('napoleon-crowned');
+  });
+});
+
 describe('follow-ups in context', () => {
   const pack = testPack('treaties', 'Treaties', 'Two treaties signed in one city.', [
     testFact('river-treaty', 'What did the river treaty settle?', [

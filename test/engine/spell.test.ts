@@ -157,3 +157,19 @@ describe('equally close corrections', () => {
     expect(small.correct('rfown')).toBe('frown');
   });
 });
+
+describe('words longer than any word of a language', () => {
+  it('are neither corrected nor corrected into', () => {
+    const long = 'a'.repeat(RANKING.spelling.longestWord + 1);
+    const index = buildSpellIndex(
+      new Map([
+        [long, 1],
+        ['trade', 1],
+      ]),
+      lexicon,
+    );
+    expect(index.candidates(`${long}b`)).toEqual([]);
+    expect(index.candidates('x'.repeat(5_000))).toEqual([]);
+    expect(index.correct('trdae')).toBe('trade');
+  });
+});

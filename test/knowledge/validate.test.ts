@@ -172,6 +172,22 @@ describe('reporting', () => {
     ]);
   });
 
+  it('warns of a role two entities claim, naming both, and reads it as neither', async () => {
+    const result = await loadPacks(join(ROOT, FIXTURES, 'entity-roles'), ROOT);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(formatProblem)).toEqual([
+      `${at('entity-roles')}:21:13: "the general" names Ulysses Grant and Robert Lee: a question using it is read as none of them`,
+    ]);
+  });
+
+  it('warns of two facts that overlap, with the phrasings that land near both', async () => {
+    const result = await loadPacks(join(ROOT, FIXTURES, 'overlap'), ROOT);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(formatProblem)).toContain(
+      `${at('overlap')}:22:9 jupiter-mass: overlaps with jupiter-size: "how massive is jupiter compared with the other planets" scores nearly as high for it; say in their phrasings or keywords what tells the two apart`,
+    );
+  });
+
   it('returns problems as located objects with the fact they belong to', async () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'related-missing'), ROOT);
     expect(result.ok ? [] : result.errors).toEqual([

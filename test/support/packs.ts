@@ -45,6 +45,7 @@ export function testPack(id: string, title: string, description: string, facts: 
       },
     ],
     synonyms: {},
+    entities: [],
     facts,
   };
 }
