@@ -4,12 +4,12 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RepliableInteraction,
 } from 'discord.js';
 import type { Resolved } from './ask.js';
 import { COMMANDS, findCommand, type Command, type Requirements } from './commands/index.js';
-import { clickCountsAsQuestion, runComponent } from './components/handlers.js';
-import { decodeCustomId } from './components/customId.js';
+import { COMPONENT_AREAS, claimComponent, type RegisteredArea } from './components/index.js';
 import type { BotContext } from './context.js';
 import { UserFacingError } from '../errors.js';
 import { renderNotice } from './render/payload.js';
@@ -99,14 +99,25 @@ async function runAutocomplete(
   await command.autocomplete(interaction, ctx);
 }
 
-async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  const id = decodeCustomId(interaction.customId);
-  if (!id) throw new UserFacingError('unknown-component', TEXT.unknownComponent);
-  if (clickCountsAsQuestion(id)) {
+/**
+ * A button or a modal: the area that wrote its custom id parses it, then runs it. Only what the
+ * area declares a question counts toward the cooldown (answering a trivia question does not).
+ */
+async function runComponent(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  ctx: BotContext,
+  areas: readonly RegisteredArea[],
+): Promise<void> {
+  const claimed = claimComponent(interaction.customId, areas);
+  const unknown = new UserFacingError('unknown-component', TEXT.unknownComponent);
+  if (!claimed) throw unknown;
+  if (claimed.countsAsQuestion) {
     const allowed = checkCooldown(interaction.user.id, ctx);
     if (!allowed.ok) throw allowed.error;
   }
-  await runComponent(interaction, id, ctx);
+  if (interaction.isButton() && claimed.button) await claimed.button(interaction, ctx);
+  else if (interaction.isModalSubmit() && claimed.modal) await claimed.modal(interaction, ctx);
+  else throw unknown;
 }
 
 /**
@@ -144,25 +155,29 @@ function traceOf(interaction: Interaction): Trace {
       command: interaction.commandName,
     };
   }
-  if (interaction.isMessageComponent())
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
     return { kind: 'component', customId: interaction.customId };
+  }
   return { kind: 'other' };
 }
 
 /**
- * The `interactionCreate` listener: classify, then the command's or button's pipeline (resolve,
- * check, run). It never throws, so no interaction can stop the bot.
+ * The `interactionCreate` listener: classify, then the command's or component's pipeline
+ * (resolve, check, run). It never throws, so no interaction can stop the bot.
  */
 export function createInteractionHandler(
   ctx: BotContext,
   commands: readonly Command[] = COMMANDS,
+  areas: readonly RegisteredArea[] = COMPONENT_AREAS,
 ): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     try {
       if (interaction.isAutocomplete()) await runAutocomplete(interaction, ctx, commands);
       else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
         await runCommand(interaction, ctx, commands);
-      } else if (interaction.isButton()) await runButton(interaction, ctx);
+      } else if (interaction.isButton() || interaction.isModalSubmit()) {
+        await runComponent(interaction, ctx, areas);
+      }
     } catch (error) {
       await fail(interaction, error, traceOf(interaction), ctx);
     }

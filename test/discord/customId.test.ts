@@ -1,7 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { answeredFactId } from '../../src/discord/components/context.js';
-import { decodeCustomId, encodeCustomId } from '../../src/discord/components/customId.js';
+import {
+  decodeCustomId,
+  encodeCustomId,
+  joinCustomId,
+  splitCustomId,
+} from '../../src/discord/components/customId.js';
+import { COMPONENT_AREAS, claimComponent } from '../../src/discord/components/index.js';
 
 const factId = fc
   .array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 5 })
@@ -92,5 +98,36 @@ describe('recovering what an earlier answer answered', () => {
 
   it('finds nothing on a "did you mean", which answered nothing', () => {
     expect(answeredFactId(['ask:fact:visit-dates', 'ask:fact:bhutto-role'])).toBeUndefined();
+  });
+});
+
+describe('the registry of custom-id areas', () => {
+  it('reads every custom id as area:action:state, and nothing longer than 100 characters', () => {
+    expect(splitCustomId('ask:fact:visit-dates')).toEqual({
+      area: 'ask',
+      action: 'fact',
+      state: 'visit-dates',
+    });
+    for (const raw of ['', 'ask:fact', 'ask:fact:a:b', ':fact:a', `ask:fact:${'a'.repeat(92)}`]) {
+      expect(splitCustomId(raw)).toBeUndefined();
+    }
+    expect(joinCustomId({ area: 'ask', action: 'fact', state: 'a:b' })).toBeUndefined();
+  });
+
+  it('hands an ask button to the ask area, which counts answering a fact as a question', () => {
+    expect(claimComponent('ask:fact:visit-dates', COMPONENT_AREAS)).toMatchObject({
+      area: 'ask',
+      countsAsQuestion: true,
+    });
+    expect(claimComponent('ask:more:visit-dates', COMPONENT_AREAS)).toMatchObject({
+      area: 'ask',
+      countsAsQuestion: false,
+    });
+  });
+
+  it('claims no custom id that no area wrote', () => {
+    for (const raw of ['stand-in-button', 'poll:vote:1', 'ask:zap:a', 'ask:fact:UPPER']) {
+      expect(claimComponent(raw, COMPONENT_AREAS)).toBeUndefined();
+    }
   });
 });

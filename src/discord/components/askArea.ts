@@ -5,16 +5,8 @@ import type { FactRef } from '../../engine/types.js';
 import { renderAlternatives, renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { respond } from '../reply.js';
-import type { CustomId } from './customId.js';
-
-/**
- * Whether a click counts toward the clicker's question cooldown. Buttons have no permission
- * gate (anyone who sees the message can click), so the cooldown is keyed by the clicker, and a
- * click never acts on anyone else's behalf.
- */
-export function clickCountsAsQuestion(id: CustomId): boolean {
-  return id.action === 'fact';
-}
+import { parseAskCustomId, type AskCustomId } from './customId.js';
+import { defineArea } from './registry.js';
 
 /** A button on a private message answers privately too: its message was the asker's alone. */
 function onPrivateMessage(interaction: ButtonInteraction): boolean {
@@ -47,7 +39,7 @@ async function answerPickedFact(
  */
 async function showAlternatives(
   interaction: ButtonInteraction,
-  id: Extract<CustomId, { action: 'more' }>,
+  id: Extract<AskCustomId, { action: 'more' }>,
   ctx: BotContext,
 ): Promise<void> {
   const engine = ctx.knowledge.engine();
@@ -67,15 +59,18 @@ async function showAlternatives(
   await respond(interaction, renderAlternatives(ref, alternatives));
 }
 
-export async function runComponent(
-  interaction: ButtonInteraction,
-  id: CustomId,
-  ctx: BotContext,
-): Promise<void> {
-  switch (id.action) {
-    case 'fact':
-      return answerPickedFact(interaction, id.factId, ctx);
-    case 'more':
-      return showAlternatives(interaction, id, ctx);
-  }
-}
+/**
+ * The `ask` buttons: a fact to answer, or the runners-up of an answer. Answering a fact is a
+ * question, so it counts toward the clicker's cooldown (keyed by the clicker: a click never acts
+ * on anyone else's behalf); showing the runners-up is not.
+ */
+export const askArea = defineArea<AskCustomId>({
+  area: 'ask',
+  parse: parseAskCustomId,
+  countsAsQuestion: (id) => id.action === 'fact',
+  button(interaction, id, ctx) {
+    return id.action === 'fact'
+      ? answerPickedFact(interaction, id.factId, ctx)
+      : showAlternatives(interaction, id, ctx);
+  },
+});
