@@ -21,7 +21,8 @@ Fits the decision (when to answer, ask "did you mean" or decline) on the labelle
 sets that are not blind (every one in test/eval when none is named), reports it cross-validated
 by topic (fitted on the other topics, judged on each), and writes src/engine/calibration.json.
 
-  --features   the decision features to weigh (default: all of ${DECISION_FEATURES.join(', ')})
+  --features   the decision features to weigh, of ${DECISION_FEATURES.join(', ')}
+               (default: ${RANKING.decision.features.join(', ')})
   --penalty    the L2 penalty on standardised weights (default 1)
   --dry-run    report without writing the model`;
 
@@ -40,7 +41,7 @@ if (unknown) {
   console.error(`Unknown option ${unknown}.\n\n${USAGE}`);
   process.exit(2);
 }
-const featureList = flag('--features')?.split(',') ?? [...DECISION_FEATURES];
+const featureList = flag('--features')?.split(',') ?? [...RANKING.decision.features];
 const badFeature = featureList.find((f) => !(DECISION_FEATURES as readonly string[]).includes(f));
 if (badFeature !== undefined) {
   console.error(`No decision feature is called "${badFeature}".\n\n${USAGE}`);
