@@ -12,6 +12,7 @@ import {
   RERANK_DEPTH,
   rerank,
   scoreFacts,
+  scoreQuestion,
   TIE_BREAK_WEIGHT,
   type QuestionShape,
   type ScoredFact,
@@ -182,12 +183,9 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
    * is judged on its word scores. Most questions the packs do not cover end here.
    */
   const judge = (analysis: Analysis, inScope: (f: number) => boolean) => {
-    const raw = scoreOf(analysis, inScope);
+    const { scored: raw, shape } = scoreQuestion(index, analysis, scratch, inScope, KEEP);
     const settled = (raw[0]?.score ?? 0) + TIE_BREAK_WEIGHT < model.floor;
-    return {
-      scored: settled ? raw : tieBroken(analysis, raw),
-      shape: questionShape(index, analysis),
-    };
+    return { scored: settled ? raw : tieBroken(analysis, raw), shape };
   };
 
   const match = (text: string, options: AskOptions | undefined): MatchResult => {

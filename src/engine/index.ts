@@ -66,16 +66,16 @@ export interface KnowledgeIndex {
   readonly phrasingPostings: PackedLists;
   /** Term id → the facts holding it, in order, with {@link factPostingWeights} beside. */
   readonly factPostings: PackedLists;
-  /** For each item of {@link factPostings}: the term's field weight in that fact × 1000. */
+  /** For each item of {@link factPostings}: the term's field code in that fact (see {@link fieldCode}). */
   readonly factPostingWeights: Uint16Array;
-  /** For each item of {@link factPostings}: 1 when the fact's answer holds the term. */
-  readonly factPostingInAnswer: Uint8Array;
   /** Fact index → its term ids, sorted, with {@link factTermWeights} beside. */
   readonly factTerms: PackedLists;
-  /** For each item of {@link factTerms}: the term's field weight × 1000. */
+  /**
+   * For each item of {@link factTerms}: the term's field weight × 1000 (an even number), plus 1
+   * when the fact's answer holds the term (see {@link fieldCode}).
+   */
   readonly factTermWeights: Uint16Array;
-  /** For each item of {@link factTerms}: 1 when the fact's answer holds the term. */
-  readonly factTermInAnswer: Uint8Array;
+
   /**
    * The phrasings' exact-match keys (their words after synonyms, see `Analysis.words`) as
    * hashes, sorted, with the phrasing of each beside it in {@link exactPhrasings}. A hash is a
@@ -91,6 +91,18 @@ export interface KnowledgeIndex {
   /** For each vocabulary word, the term ids it stands for once synonyms are applied. */
   readonly vocabularyTerms: readonly (readonly number[])[];
 }
+
+/**
+ * How a fact holds a term, in one small number: its field weight × 1000, rounded to an even
+ * number, plus 1 when the answer holds it. Scoring reads both from one array in its hot loop.
+ */
+export function fieldCode(weight: number, inAnswer: boolean): number {
+  return 2 * Math.round(weight * 500) + (inAnswer ? 1 : 0);
+}
+/** The field weight × 1000 of a {@link fieldCode}. */
+export const codeWeight = (code: number): number => code & ~1;
+/** True when a {@link fieldCode} says the answer holds the term. */
+export const codeInAnswer = (code: number): boolean => (code & 1) === 1;
 
 /** True when phrasing `p` is its fact's canonical question. */
 export const isCanonical = (index: KnowledgeIndex, p: number): boolean =>
@@ -237,7 +249,6 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
   const inFact: number[] = [];
   const strongInFact: number[] = [];
   const answerInFact: number[] = [];
-  const factTermAnswerItems: number[] = [];
 
   // One pass reads every fact: its phrasings, keywords and answer become term ids.
   const termsRead: number[] = [];
@@ -294,9 +305,11 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
         termDocs[id]! += 1;
         factTermItems.push(id);
         factTermWeightItems.push(
-          Math.round((strongInFact[id] === f + 1 ? 1 : RANKING.words.answerField) * 1000),
+          fieldCode(
+            strongInFact[id] === f + 1 ? 1 : RANKING.words.answerField,
+            answerInFact[id] === f + 1,
+          ),
         );
-        factTermAnswerItems.push(answerInFact[id] === f + 1 ? 1 : 0);
       }
       factTermStart.push(factTermItems.length);
     }
@@ -334,13 +347,10 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     items: Int32Array.from(factTermItems),
   };
   const factTermWeights = Uint16Array.from(factTermWeightItems);
-  const factTermInAnswer = Uint8Array.from(factTermAnswerItems);
   const factInversion = invert(factTerms, termCount);
   const factPostingWeights = new Uint16Array(factInversion.from.length);
-  const factPostingInAnswer = new Uint8Array(factInversion.from.length);
   for (let j = 0; j < factPostingWeights.length; j++) {
     factPostingWeights[j] = factTermWeights[factInversion.from[j]!]!;
-    factPostingInAnswer[j] = factTermInAnswer[factInversion.from[j]!]!;
   }
 
   const hashes = Uint32Array.from(phrasingHash);
@@ -378,9 +388,10 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
         {
           vocabulary,
           uses: (word) => wordFrequency.get(word) ?? 0,
+          // Names are what chat abbreviates: the packs' keywords, synonyms and entities.
           *phrases() {
-            for (const { fact } of facts) yield* [fact.question, ...fact.keywords];
-            for (const [canonical] of packSynonyms) yield canonical;
+            for (const { fact } of facts) yield* fact.keywords;
+            for (const [canonical, variants] of packSynonyms) yield* [canonical, ...variants];
           },
         },
         lexicon,
@@ -393,10 +404,8 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     phrasingPostings: invert(phrasingTerms, termCount).inverted,
     factPostings: factInversion.inverted,
     factPostingWeights,
-    factPostingInAnswer,
     factTerms,
     factTermWeights,
-    factTermInAnswer,
     exactHashes,
     exactPhrasings,
     byText,

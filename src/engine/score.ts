@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { isIntent, type Analysis, type ChooseCorrection } from './analyze.js';
 import { RANKING } from './config.js';
 import type { KnowledgeIndex } from './index.js';
-import { listLength, weightFor } from './index.js';
+import { codeInAnswer, codeWeight, listLength, weightFor } from './index.js';
 import { kthLargest } from './order.js';
 
 /**
@@ -40,8 +40,6 @@ export interface Evidence {
   readonly phrasing: number;
   /** How much of the question's weight the fact's fields hold (answer words count less). */
   readonly coverage: number;
-  /** How much of the question's weight the fact's answer holds. */
-  readonly answerRecall: number;
   /** The share of the question's content words the fact holds at all, each by how telling it is. */
   readonly explained: number;
   /** How many of the question's intents none of the fact's phrasings has. */
@@ -64,6 +62,10 @@ export interface QuestionShape {
 /** The shape of a question as scoring weighs it. */
 export function questionShape(index: KnowledgeIndex, analysis: Analysis): QuestionShape {
   const { terms, mass } = queryTerms(index, analysis);
+  return shapeOf(terms, mass, analysis);
+}
+
+function shapeOf(terms: readonly QueryTerm[], mass: number, analysis: Analysis): QuestionShape {
   let contentTerms = 0;
   let intents = 0;
   let tellingWords = 0;
@@ -137,6 +139,9 @@ function queryTerms(
   return { terms, mass };
 }
 
+/** How many of the best facts carry their {@link Evidence}: the decision weighs the first few. */
+const EVIDENCE_DEPTH = 8;
+
 /** How much an unheld everyday light word counts against a fact, next to any other word. */
 const LIGHT_NEED = 0.5;
 
@@ -161,7 +166,7 @@ function termAt(index: KnowledgeIndex, f: number, id: number): number {
 /** The field weight × 1000 with which fact `f` holds term `id`, or 0 when it does not. */
 export function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
   const at = termAt(index, f, id);
-  return at < 0 ? 0 : index.factTermWeights[at]!;
+  return at < 0 ? 0 : codeWeight(index.factTermWeights[at]!);
 }
 
 /** How many of a correction's facts are checked against the question's other words. */
@@ -191,7 +196,7 @@ export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
       for (let k = from; k < to; k++) {
         const f = index.factPostings.items[k]!;
         // Two words in one phrasing say more than two in one answer: weighed by field.
-        const own = index.factPostingWeights[k]! / 1000;
+        const own = codeWeight(index.factPostingWeights[k]!) / 1000;
         let shared = 0;
         for (const other of others) {
           shared += (index.termWeight[other]! * own * fieldWeight(index, f, other)) / 1000;
@@ -210,23 +215,18 @@ export function correctionChooser(index: KnowledgeIndex): ChooseCorrection {
 export interface Scratch {
   /** The `need` of the question's terms each fact holds. */
   readonly factHits: Float64Array;
-  /** The weight of the question's terms each fact's answer holds. */
-  readonly factAnswerShared: Float64Array;
+
   readonly factTellingHits: Int32Array;
   readonly factIntentHits: Int32Array;
   readonly phrasingShared: Float64Array;
   readonly factShared: Float64Array;
   readonly factBest: Float64Array;
-  /** Each scored fact's score and whether it explains the whole question, by fact index. */
+
+  /** Each scored fact's score, by fact index. */
   readonly factScore: Float64Array;
-  readonly factComplete: Uint8Array;
-  /** The parts of each scored fact's score (see {@link Evidence}), by fact index. */
-  readonly factPhrasing: Float64Array;
-  readonly factCoverage: Float64Array;
-  readonly factAnswerRecall: Float64Array;
-  readonly factExplained: Float64Array;
-  readonly factIntentsMissed: Int32Array;
-  readonly factTellingMissed: Int32Array;
+  /** The weight of the question's terms each fact's answer holds. */
+  readonly factAnswerShared: Float64Array;
+
   /** A mark per phrasing, for autocomplete. */
   readonly phrasingMark: Uint8Array;
 }
@@ -234,20 +234,13 @@ export interface Scratch {
 export function createScratch(index: KnowledgeIndex): Scratch {
   return {
     factHits: new Float64Array(index.facts.length),
-    factAnswerShared: new Float64Array(index.facts.length),
     factTellingHits: new Int32Array(index.facts.length),
     factIntentHits: new Int32Array(index.facts.length),
     phrasingShared: new Float64Array(index.phrasingCount),
     factShared: new Float64Array(index.facts.length),
     factBest: new Float64Array(index.facts.length),
     factScore: new Float64Array(index.facts.length),
-    factComplete: new Uint8Array(index.facts.length),
-    factPhrasing: new Float64Array(index.facts.length),
-    factCoverage: new Float64Array(index.facts.length),
-    factAnswerRecall: new Float64Array(index.facts.length),
-    factExplained: new Float64Array(index.facts.length),
-    factIntentsMissed: new Int32Array(index.facts.length),
-    factTellingMissed: new Int32Array(index.facts.length),
+    factAnswerShared: new Float64Array(index.facts.length),
     phrasingMark: new Uint8Array(index.phrasingCount),
   };
 }
@@ -274,8 +267,20 @@ export function scoreFacts(
   inScope: (factIndex: number) => boolean,
   keep?: Keep,
 ): ScoredFact[] {
+  return scoreQuestion(index, analysis, scratch, inScope, keep).scored;
+}
+
+/** {@link scoreFacts}, with the question's shape, the question's terms weighed once for both. */
+export function scoreQuestion(
+  index: KnowledgeIndex,
+  analysis: Analysis,
+  scratch: Scratch,
+  inScope: (factIndex: number) => boolean,
+  keep?: Keep,
+): { scored: ScoredFact[]; shape: QuestionShape } {
   const { terms, mass } = queryTerms(index, analysis);
-  if (mass === 0) return [];
+  const shape = shapeOf(terms, mass, analysis);
+  if (mass === 0) return { scored: [], shape };
   const touchedPhrasings: number[] = [];
   const touchedFacts: number[] = [];
   const { phrasingShared, factShared, factBest, factHits, factIntentHits, factTellingHits } =
@@ -296,7 +301,6 @@ export function scoreFacts(
     .filter((t) => t.id >= 0)
     .sort((a, b) => listLength(index.factPostings, a.id) - listLength(index.factPostings, b.id));
   const { phrasingTerms, factPostings, factPostingWeights, phrasingPostings } = index;
-  const { factTermInAnswer, factPostingInAnswer } = index;
   for (const term of known) {
     const from = factPostings.start[term.id]!;
     const to = factPostings.start[term.id + 1]!;
@@ -314,11 +318,12 @@ export function scoreFacts(
       for (const f of touchedFacts) {
         const at = termAt(index, f, term.id);
         if (at < 0) continue;
-        factShared[f]! += (term.weight * index.factTermWeights[at]!) / 1000;
+        const code = index.factTermWeights[at]!;
+        factShared[f]! += (term.weight * codeWeight(code)) / 1000;
+        if (codeInAnswer(code)) factAnswerShared[f]! += term.weight;
         if (term.intent) factIntentHits[f]! += 1;
         factHits[f]! += term.need;
         factTellingHits[f]! += term.explains;
-        if (factTermInAnswer[at] === 1) factAnswerShared[f]! += term.weight;
       }
       continue;
     }
@@ -330,11 +335,12 @@ export function scoreFacts(
     for (let k = from; k < to; k++) {
       const f = factPostings.items[k]!;
       if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
-      factShared[f]! += (term.weight * factPostingWeights[k]!) / 1000;
+      const code = factPostingWeights[k]!;
+      factShared[f]! += (term.weight * codeWeight(code)) / 1000;
+      if (codeInAnswer(code)) factAnswerShared[f]! += term.weight;
       if (term.intent) factIntentHits[f]! += 1;
       factHits[f]! += term.need;
       factTellingHits[f]! += term.explains;
-      if (factPostingInAnswer[k] === 1) factAnswerShared[f]! += term.weight;
     }
   }
 
@@ -350,72 +356,65 @@ export function scoreFacts(
     if (f > factBest[factIndex]!) factBest[factIndex] = f;
   }
 
-  const { factScore, factComplete, factPhrasing, factCoverage, factExplained } = scratch;
-  const { factAnswerRecall } = scratch;
-  const { factIntentsMissed, factTellingMissed } = scratch;
+  const { factScore } = scratch;
   const positive: number[] = [];
   const positiveScores: number[] = [];
-
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
+  const explainedOf = (f: number) => (needed === 0 ? 1 : Math.min(1, factHits[f]! / needed));
+  // A question may ask for one detail of a fact's answer in words none of its phrasings uses
+  // ("what island is the space center on"): the answer, held to the question's words alone,
+  // stands in for a phrasing, below a phrasing's full match.
+  const bestOf = (f: number) =>
+    Math.max(factBest[f]!, SCORE_WEIGHTS.answerRoute * Math.min(1, factAnswerShared[f]! / mass));
   for (const f of touchedFacts) {
-    const coverage = Math.min(1, factShared[f]! / mass);
-    // A question may ask for one detail of a fact's answer in words none of its phrasings uses
-    // ("what island is the space center on"): the answer, held to the question's words alone,
-    // stands in for a phrasing, a little below a phrasing's full match.
-    const answerRecall = Math.min(1, factAnswerShared[f]! / mass);
-    const best = Math.max(factBest[f]!, SCORE_WEIGHTS.answerRoute * answerRecall);
-    const explained = needed === 0 ? 1 : Math.min(1, factHits[f]! / needed);
-    const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
-    const complete = factTellingHits[f] === tellingTerms;
-    const intentsMissed = intents - factIntentHits[f]!;
-    const tellingMissed = tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!);
-    factShared[f] = 0;
-    factBest[f] = 0;
-    factHits[f] = 0;
-    factAnswerShared[f] = 0;
-    factIntentHits[f] = 0;
-    factTellingHits[f] = 0;
     if (!inScope(f)) continue;
+    const coverage = Math.min(1, factShared[f]! / mass);
+    const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
     const score =
-      ((SCORE_WEIGHTS.phrasing * best + SCORE_WEIGHTS.coverage * coverage) / base) *
-      explained ** SCORE_WEIGHTS.unexplained *
+      ((SCORE_WEIGHTS.phrasing * bestOf(f) + SCORE_WEIGHTS.coverage * coverage) / base) *
+      explainedOf(f) ** SCORE_WEIGHTS.unexplained *
       intentFactor;
     if (score > 0) {
       positive.push(f);
       positiveScores.push(score);
       factScore[f] = score;
-      factComplete[f] = complete ? 1 : 0;
-      factPhrasing[f] = best;
-      factCoverage[f] = coverage;
-      factAnswerRecall[f] = answerRecall;
-      factExplained[f] = explained;
-      factIntentsMissed[f] = intentsMissed;
-      factTellingMissed[f] = tellingMissed;
     }
   }
   const least =
     keep === undefined ? -Infinity : Math.min(kthLargest(positiveScores, keep.top), keep.floor);
-  const scored: ScoredFact[] = [];
+  const kept: { factIndex: number; score: number }[] = [];
   for (const f of positive) {
     const score = factScore[f]!;
-    if (score >= least) {
-      scored.push({
-        factIndex: f,
-        score,
-        complete: factComplete[f] === 1,
-        evidence: {
-          phrasing: factPhrasing[f]!,
-          coverage: factCoverage[f]!,
-          answerRecall: factAnswerRecall[f]!,
-          explained: factExplained[f]!,
-          intentsMissed: factIntentsMissed[f]!,
-          tellingMissed: factTellingMissed[f]!,
-        },
-      });
-    }
+    if (score >= least) kept.push({ factIndex: f, score });
   }
-  scored.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-  return scored;
+  kept.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+  // What the leading scores were made of, read before the scratch space is cleared for the next
+  // question: thousands of facts may be touched, a few are weighed by the decision.
+  const scored: ScoredFact[] = kept.map(({ factIndex: f, score }, rank) =>
+    rank >= EVIDENCE_DEPTH
+      ? { factIndex: f, score, complete: factTellingHits[f] === tellingTerms }
+      : {
+          factIndex: f,
+          score,
+          complete: factTellingHits[f] === tellingTerms,
+          evidence: {
+            phrasing: bestOf(f),
+            coverage: Math.min(1, factShared[f]! / mass),
+            explained: explainedOf(f),
+            intentsMissed: intents - factIntentHits[f]!,
+            tellingMissed: tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!),
+          },
+        },
+  );
+  for (const f of touchedFacts) {
+    factShared[f] = 0;
+    factBest[f] = 0;
+    factAnswerShared[f] = 0;
+    factHits[f] = 0;
+    factIntentHits[f] = 0;
+    factTellingHits[f] = 0;
+  }
+  return { scored, shape };
 }
 
 const FUSE_OPTIONS = Object.freeze({

@@ -28,7 +28,7 @@ export interface ShorteningSources {
   readonly vocabulary: readonly string[];
   /** How many facts use each pack word. */
   readonly uses: (word: string) => number;
-  /** Phrases initials may stand for: the packs' keywords, questions and synonym phrases. */
+  /** Phrases initials may stand for: the packs' keywords, synonyms and entities. */
   readonly phrases: () => Iterable<string>;
 }
 
