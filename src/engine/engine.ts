@@ -269,6 +269,7 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
     inspect(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const inScope = scopeFilter(index, options);
+      const before = { postings: scratch.visited.postings, spelling: index.speller.work() };
       const analysis = analyzeQuestion(text);
       const exact = exactFacts(index, analysis.words).filter(inScope);
       const { scored, shape } = judge(analysis, inScope);
@@ -285,6 +286,10 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
           ...(s.evidence ? { evidence: s.evidence } : {}),
         })),
         ...(features ? { features, probability: answerProbability(model, features) } : {}),
+        work: {
+          postings: scratch.visited.postings - before.postings,
+          spelling: index.speller.work() - before.spelling,
+        },
       };
     },
     ask(question: string, options?: AskOptions): AskResult {

@@ -224,6 +224,8 @@ export interface Scratch {
 
   /** Each scored fact's score, by fact index. */
   readonly factScore: Float64Array;
+  /** How many postings scoring has visited so far: its work, for tests. */
+  readonly visited: { postings: number };
   /** The weight of the question's terms each fact's answer holds. */
   readonly factAnswerShared: Float64Array;
 
@@ -240,6 +242,7 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     factShared: new Float64Array(index.facts.length),
     factBest: new Float64Array(index.facts.length),
     factScore: new Float64Array(index.facts.length),
+    visited: { postings: 0 },
     factAnswerShared: new Float64Array(index.facts.length),
     phrasingMark: new Uint8Array(index.phrasingCount),
   };
@@ -304,6 +307,7 @@ export function scoreQuestion(
   for (const term of known) {
     const from = factPostings.start[term.id]!;
     const to = factPostings.start[term.id + 1]!;
+    scratch.visited.postings += to - from;
     const common =
       touchedFacts.length > 0 && to - from > COMMON_TERM_MIN && to - from > touchedFacts.length * 8;
     if (common) {

@@ -109,6 +109,8 @@ export interface SpellIndex {
    * of one (see `shortened.ts`).
    */
   expand?(word: string): string | undefined;
+  /** How many deletion strings and words by sound it has looked at so far: its work, for tests. */
+  work(): number;
 }
 
 /**
@@ -141,6 +143,7 @@ export function buildSpellIndex(
     owner[at] = owners[k]!;
   });
 
+  let probes = 0;
   /** Every known word at the least distance from `word`, most frequent first, then A to Z. */
   const closest = (word: string): string[] => {
     const max = allowedEdits(word.length);
@@ -150,6 +153,7 @@ export function buildSpellIndex(
     const seen = new Set<number>();
     const variants: number[] = [];
     deletionHashes(word, max, variants);
+    probes += variants.length;
     for (const hash of variants) {
       for (let k = lowerBound(byHash, hash); k < byHash.length && byHash[k] === hash; k++) {
         const at = owner[k]!;
@@ -204,6 +208,7 @@ export function buildSpellIndex(
       }
     }
     const found: { word: string; distance: number }[] = [];
+    probes += sounds.get(code)?.length ?? 0;
     for (const candidate of sounds.get(code) ?? []) {
       if (candidate[0] !== word[0]) continue;
       const distance = editDistance(word, candidate, PHONETIC_MAX_EDITS);
@@ -217,6 +222,7 @@ export function buildSpellIndex(
   };
 
   return {
+    work: () => probes,
     has: (word) => frequencies.has(word),
     correct(word) {
       return frequencies.has(word) ? word : closest(word)[0];

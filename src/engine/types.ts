@@ -94,6 +94,8 @@ export interface Inspection {
   readonly features?: Readonly<Record<DecisionFeature, number>>;
   /** The fitted probability that the best fact answers the question. */
   readonly probability?: number;
+  /** The work the question cost: postings scoring visited, strings the speller looked at. */
+  readonly work: { readonly postings: number; readonly spelling: number };
 }
 
 export interface Engine {
