@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH } from './store/types.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -61,6 +62,7 @@ export const configSchema = z.object({
       .transform((url) => url.replace(/\/+$/, '')),
   ),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
+  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_DATABASE_PATH)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z
@@ -79,6 +81,8 @@ export interface Config {
   readonly discordGuildId: string | undefined;
   readonly discordApiUrl: string;
   readonly knowledgeDir: string;
+  /** The SQLite file for trivia games and scores; its folder is created on first run. */
+  readonly databasePath: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly syncCommandsOnStart: boolean;
   readonly prefixMode: boolean;
@@ -114,6 +118,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       discordGuildId: e.DISCORD_GUILD_ID,
       discordApiUrl: e.DISCORD_API_URL,
       knowledgeDir: e.KNOWLEDGE_DIR,
+      databasePath: e.DATABASE_PATH,
       logLevel: e.LOG_LEVEL,
       syncCommandsOnStart: e.SYNC_COMMANDS_ON_START,
       prefixMode: e.PREFIX_MODE,

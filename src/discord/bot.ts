@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { InternalError } from '../errors.js';
 import type { Pack } from '../knowledge/schema.js';
+import type { Store } from '../store/types.js';
 import { COMMANDS, commandDefinitions, commandSummaries } from './commands/index.js';
 import type { BotContext } from './context.js';
 import { createCooldown } from './cooldown.js';
@@ -24,6 +25,8 @@ export interface StartBotOptions {
   /** The validated packs to answer from (reloadable later from `config.knowledgeDir`). */
   readonly packs: readonly Pack[];
   readonly logger: Logger;
+  /** Trivia games and scores, opened by the caller (which closes it after `stop()`). */
+  readonly store: Store;
   /** Milliseconds since the epoch, for cooldowns; `Date.now` by default. */
   readonly clock?: () => number;
   /** A source of [0, 1) for `/fact`; `Math.random` by default. */
@@ -123,6 +126,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     cooldown,
     logger,
     random: options.random ?? Math.random,
+    store: options.store,
     commandSummaries: commandSummaries(COMMANDS),
   };
 

@@ -3,15 +3,17 @@ import type { Config } from '../config.js';
 import { loadServingPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 import { createLogger } from '../logger.js';
+import type { Store } from '../store/types.js';
 import { startBot } from './bot.js';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
- * Runs the bot until SIGINT or SIGTERM, then shuts down cleanly. Resolves with the exit code:
- * 0 after a clean shutdown, 1 when the packs are invalid or Discord refuses the login.
+ * Runs the bot until SIGINT or SIGTERM, then shuts down cleanly: timers stop, trivia messages in
+ * flight are sent, the client is destroyed (the caller closes `store` after). Resolves with the
+ * exit code: 0 after a clean shutdown, 1 when the packs are invalid or Discord refuses the login.
  */
-export async function runBot(config: Config): Promise<number> {
+export async function runBot(config: Config, store: Store): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
 
   const loaded = await loadServingPacks(resolve(config.knowledgeDir));
@@ -29,7 +31,7 @@ export async function runBot(config: Config): Promise<number> {
 
   let bot;
   try {
-    bot = await startBot({ config, packs: loaded.packs, logger });
+    bot = await startBot({ config, packs: loaded.packs, logger, store });
   } catch (error) {
     logger.fatal({ err: error }, 'could not log in to Discord');
     return 1;

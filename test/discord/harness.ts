@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { GatewayOpcodes, InteractionType, type APIMessage } from 'discord.js';
 import { parseConfig, type Config } from '../../src/config.js';
@@ -5,6 +8,8 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { loadPacks } from '../../src/knowledge/load.js';
 import type { Pack } from '../../src/knowledge/schema.js';
 import { createLogger } from '../../src/logger.js';
+import { openStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import {
   DEFAULT_IDS,
   requestTo,
@@ -49,6 +54,8 @@ export interface Harness {
   readonly standIn: DiscordStandIn;
   readonly bot: RunningBot;
   readonly config: Config;
+  /** The real SQLite store, on a file of a temporary folder removed by `stop()`. */
+  readonly store: Store;
   /** Every log line the bot wrote, as written. */
   readonly logs: string[];
   stop(): Promise<void>;
@@ -79,10 +86,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secrets: [TOKEN],
     destination,
   });
+  const folder = mkdtempSync(join(tmpdir(), 'almanac-bot-'));
+  const opened = openStore({ path: join(folder, 'almanac.sqlite') });
+  if (!opened.ok) throw opened.error;
+  const { store } = opened;
   const bot = await startBot({
     config: parsed.config,
     packs: options.packs,
     logger,
+    store,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
@@ -90,9 +102,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     standIn,
     bot,
     config: parsed.config,
+    store,
     logs,
     async stop() {
       await bot.stop();
+      store.close();
+      rmSync(folder, { recursive: true, force: true });
       await standIn.close();
     },
   };

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from '../support/discord/standIn.js';
+import { temporaryDatabasePath } from '../support/spawn.js';
 import { TOKEN } from './harness.js';
 
 const TSX = resolve('node_modules/.bin/tsx');
@@ -27,6 +28,7 @@ describe('npm start with DISCORD_TOKEN, against the stand-in', () => {
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: standIn.apiUrl,
         LOG_LEVEL: 'debug',
+        DATABASE_PATH: temporaryDatabasePath(),
       },
     });
     let output = '';
