@@ -7,10 +7,14 @@ import {
   type ClientOptions,
 } from 'discord.js';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import { english } from '../engine/lang/en/index.js';
 import { InternalError } from '../errors.js';
 import type { Pack } from '../knowledge/schema.js';
 import type { Store } from '../store/types.js';
+import type { CheckLanguage } from '../trivia/check.js';
+import { createTriviaRules } from '../trivia/step.js';
 import { COMMANDS, commandDefinitions, commandSummaries } from './commands/index.js';
 import type { BotContext } from './context.js';
 import { createCooldown } from './cooldown.js';
@@ -19,17 +23,22 @@ import { inviteUrl } from './invite.js';
 import { createMessageHandler } from './messageCreate.js';
 import { describeSync, syncCommands } from './registerCommands.js';
 import { createKnowledgeService, type KnowledgeService } from './reload.js';
+import { announceInterrupted } from './trivia/announceInterrupted.js';
+import { createTriviaGames, type TriviaGames } from './trivia/triviaGames.js';
 
 export interface StartBotOptions {
   readonly config: Config;
   /** The validated packs to answer from (reloadable later from `config.knowledgeDir`). */
   readonly packs: readonly Pack[];
   readonly logger: Logger;
-  /** Trivia games and scores, opened by the caller (which closes it after `stop()`). */
+  /**
+   * Trivia games and scores, opened by the caller (which closes it after `stop()`). Games it
+   * finds running were cut short by a crash or a restart: they are marked interrupted at start.
+   */
   readonly store: Store;
-  /** Milliseconds since the epoch, for cooldowns; `Date.now` by default. */
-  readonly clock?: () => number;
-  /** A source of [0, 1) for `/fact`; `Math.random` by default. */
+  /** The present and timers, for cooldowns and trivia; the system clock by default. */
+  readonly clock?: Clock;
+  /** A source of [0, 1) for `/fact` and for dealing trivia; `Math.random` by default. */
   readonly random?: () => number;
   /** Extra discord.js client options (tests use it for gateway timings). */
   readonly clientOptions?: Omit<Partial<ClientOptions>, 'intents' | 'allowedMentions'>;
@@ -38,7 +47,12 @@ export interface StartBotOptions {
 export interface RunningBot {
   readonly client: Client<true>;
   readonly knowledge: KnowledgeService;
-  /** Stops timers and closes the gateway connection. Safe to call more than once. */
+  readonly trivia: TriviaGames;
+  /**
+   * Stops timers (trivia included: its games stay `running` for the next start to mark
+   * interrupted), waits for trivia messages in flight, and closes the gateway connection. Safe
+   * to call more than once.
+   */
   stop(): Promise<void>;
 }
 
@@ -111,24 +125,43 @@ function observe(client: Client, logger: Logger): void {
 
 /**
  * Logs in and serves until `stop()`: mentions, replies and DMs as questions; slash commands,
- * the "Ask Almanac" context menu and buttons through one interaction pipeline. Resolves once
- * the client is ready; rejects if it cannot log in.
+ * the "Ask Almanac" context menu, buttons and modals through one interaction pipeline; trivia
+ * games on the store. Resolves once the client is ready (and the channels of interrupted games
+ * have been told); rejects if it cannot log in.
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const token = config.discordToken;
   if (token === undefined) throw new InternalError('startBot needs config.discordToken');
 
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
   const knowledge = createKnowledgeService({ dir: config.knowledgeDir, packs: options.packs });
-  const cooldown = createCooldown({ ...config.cooldown, clock: options.clock ?? Date.now });
+  const cooldown = createCooldown({ ...config.cooldown, clock: () => clock.now() });
+  // The checker's one source of what is an English word: the engine's word counts.
+  const language: CheckLanguage = {
+    wordCount: (word) => english.frequencies().counts.get(word) ?? 0,
+  };
+  const trivia = createTriviaGames({
+    store,
+    clock,
+    logger,
+    rules: createTriviaRules({ language }),
+    language,
+    typedAnswers: config.prefixMode,
+  });
   const ctx: BotContext = {
     knowledge,
     cooldown,
     logger,
     random: options.random ?? Math.random,
-    store: options.store,
+    clock,
+    store,
+    trivia,
     commandSummaries: commandSummaries(COMMANDS),
   };
+  // Before any interaction can start a game: whatever is still running was cut short.
+  const interrupted = store.interruptRunningGames(clock.now());
 
   const client = createClient(config, options.clientOptions);
   observe(client, logger);
@@ -160,6 +193,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     'logged in to Discord',
   );
 
+  if (interrupted.length > 0) {
+    logger.warn({ games: interrupted.map((g) => g.id) }, 'trivia games were interrupted');
+    await announceInterrupted(readyClient, interrupted, logger);
+  }
+
   if (config.syncCommandsOnStart) {
     try {
       const result = await syncCommands({
@@ -181,9 +219,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   return {
     client: readyClient,
     knowledge,
+    trivia,
     stop() {
       stopping ??= (async () => {
         clearInterval(sweep);
+        await trivia.close();
         // Closing the gateway on purpose is not worth a warning: stop listening first.
         const events = [
           Events.InteractionCreate,

@@ -6,6 +6,7 @@ import { renderAskResult } from './render/answer.js';
 import { renderNotice } from './render/payload.js';
 import { COOLDOWN_REACTION, TEXT } from './render/text.js';
 import { replyToMessage } from './reply.js';
+import { answerFromMessage } from './trivia/typedAnswer.js';
 
 /** The command word of the optional prefix mode (`!ask when did …`). */
 export const PREFIX = '!ask';
@@ -110,7 +111,10 @@ async function previousFactId(message: Message): Promise<string | undefined> {
   return answeredFactId(customIds);
 }
 
-/** The pipeline for one message: classify, check the cooldown, ask, render, reply. */
+/**
+ * The pipeline for one message: classify, check the cooldown, ask, render, reply. A message that
+ * is not a question may be a typed trivia answer (prefix mode), which is no question either.
+ */
 async function handleMessage(
   message: Message,
   ctx: BotContext,
@@ -123,7 +127,10 @@ async function handleMessage(
     botRoleId,
     prefixMode,
   });
-  if (intent.kind === 'ignore') return;
+  if (intent.kind === 'ignore') {
+    if (prefixMode) answerFromMessage(message, ctx);
+    return;
+  }
 
   const verdict = ctx.cooldown.take(message.author.id);
   if (!verdict.allowed) {

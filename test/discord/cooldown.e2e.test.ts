@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT } from '../../src/discord/render/text.js';
 import { DEFAULT_IDS } from '../support/discord/standIn.js';
+import { manualClock } from '../support/manualClock.js';
 import {
   BOT,
   LEARNER,
@@ -26,7 +27,7 @@ describe('the cooldown, through the real discord.js client and the stand-in', ()
     h = await startHarness({
       packs,
       env: { COOLDOWN_QUESTIONS: '4', COOLDOWN_SECONDS: '10' },
-      clock: () => 1_800_000_000_000,
+      clock: manualClock(1_800_000_000_000),
     });
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { GatewayOpcodes, InteractionType, type APIMessage } from 'discord.js';
+import type { Clock } from '../../src/clock.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { loadPacks } from '../../src/knowledge/load.js';
@@ -45,7 +46,7 @@ export interface HarnessOptions {
   readonly packs: readonly Pack[];
   /** Environment on top of the defaults (token, stand-in url, a generous cooldown). */
   readonly env?: Readonly<Record<string, string>>;
-  readonly clock?: () => number;
+  readonly clock?: Clock;
   readonly random?: () => number;
   readonly standIn?: DiscordStandInOptions;
 }

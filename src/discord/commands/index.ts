@@ -7,6 +7,7 @@ import { factCommand } from './fact.js';
 import { helpCommand } from './help.js';
 import { sourceCommand } from './source.js';
 import { topicsCommand } from './topics.js';
+import { triviaCommand } from './trivia.js';
 import type { Command } from './types.js';
 
 export type { Command, MessageCommand, Requirements, SlashCommand } from './types.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   factCommand,
   topicsCommand,
   sourceCommand,
+  triviaCommand,
   helpCommand,
   almanacCommand,
   askMessageCommand,

@@ -1,3 +1,4 @@
+import { triviaArea } from '../trivia/triviaArea.js';
 import { askArea } from './askArea.js';
 import type { RegisteredArea } from './registry.js';
 
@@ -8,4 +9,4 @@ export type { ClaimedComponent, ComponentArea, RegisteredArea } from './registry
  * THE list of custom-id areas. Every button and modal the bot sends is claimed by exactly one of
  * them; a new kind of button is a new area (or a new action of one), never a new branch here.
  */
-export const COMPONENT_AREAS: readonly RegisteredArea[] = [askArea];
+export const COMPONENT_AREAS: readonly RegisteredArea[] = [askArea, triviaArea];
