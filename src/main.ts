@@ -48,6 +48,7 @@ async function main(): Promise<number> {
       paint: process.stdout.isTTY ? colour : plain,
       random: Math.random,
       prompt: interactive,
+      store,
     });
     return 0;
   } finally {

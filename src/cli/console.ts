@@ -1,6 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { systemClock, type Clock } from '../clock.js';
+import { english } from '../engine/lang/en/index.js';
 import type { Engine, FactRef } from '../engine/types.js';
+import type { Store } from '../store/types.js';
+import type { CheckLanguage } from '../trivia/check.js';
+import { createConsoleTrivia, type ConsoleTrivia } from './consoleTrivia.js';
 import { citationLines, plain, renderText, type Paint } from './renderText.js';
 
 export interface ConsoleOptions {
@@ -12,6 +17,14 @@ export interface ConsoleOptions {
   readonly random: () => number;
   /** Whether to show a prompt (only when a person is typing). */
   readonly prompt?: boolean;
+  /** Trivia games and scores; without it `/trivia` says the database is needed. */
+  readonly store?: Store;
+  /** The present and timers, for trivia; the system clock by default. */
+  readonly clock?: Clock;
+  /** The answer checker's language; English, from the engine's word counts, by default. */
+  readonly language?: CheckLanguage;
+  /** The player's name on the trivia leaderboard. */
+  readonly playerName?: string;
 }
 
 const HELP = [
@@ -20,6 +33,12 @@ const HELP = [
   '  /topics          what the knowledge packs cover',
   '  /random          a random fact',
   '  /source <fact>   the full citation of a fact (by id)',
+  '  /trivia [topic] [questions] [choice|open] [seconds]s',
+  '                   a trivia game: answer by number (choice) or by typing (open);',
+  '                   /skip reveals the answer now, /stop ends the game',
+  '  /trivia leaderboard [points|accuracy|games]',
+  '                   the console leaderboard',
+  '  /trivia stats    your games, accuracy, best streak and the facts you miss most',
   '  /help            this help',
   '  /quit            leave (Ctrl-D and Ctrl-C work too)',
 ].join('\n');
@@ -36,9 +55,27 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input, output, terminal: false });
   let choices: readonly FactRef[] = [];
   let previousFactId: string | undefined;
+  let trivia: ConsoleTrivia | undefined;
   const prompt = () => {
-    if (options.prompt !== false) output.write(paint('green', '> '));
+    if (options.prompt !== false) {
+      output.write(paint('green', `${trivia?.promptHint() ?? ''}> `));
+    }
   };
+  if (options.store) {
+    trivia = createConsoleTrivia({
+      engine,
+      store: options.store,
+      clock: options.clock ?? systemClock,
+      language: options.language ?? {
+        wordCount: (word) => english.frequencies().counts.get(word) ?? 0,
+      },
+      random: options.random,
+      playerName: options.playerName ?? 'You',
+      paint,
+      write,
+      onTimerOutput: prompt,
+    });
+  }
 
   const answer = (question: string, exactFact?: string) => {
     const result =
@@ -71,6 +108,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         if (picked) answer(picked.fact.question, picked.fact.id);
         return true;
       }
+      case 'trivia':
+        if (trivia) trivia.command(arg);
+        else write('Trivia needs the database: set DATABASE_PATH to a writable file.');
+        return true;
       case 'source': {
         const found =
           engine.fact(arg) ??
@@ -105,6 +146,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\0/g, '').trim();
+    if (trivia?.input(line)) {
+      prompt();
+      continue;
+    }
     if (line.startsWith('/')) {
       if (!command(line)) break;
     } else if (/^\d{1,2}$/.test(line)) {
@@ -122,5 +167,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     prompt();
   }
   rl.close();
+  // A game still on when the player leaves counts as stopped: its points are kept.
+  trivia?.stop();
   write('Bye.');
 }

@@ -62,4 +62,18 @@ describe('npm start with a database it cannot use', () => {
       chmodSync(folder, 0o700);
     }
   });
+
+  it('creates the data folder on first run and plays trivia on the database there', async () => {
+    const path = join(root, 'fresh', 'data', 'almanac.sqlite');
+    const run = await runTs('src/main.ts', [], {
+      env: { DATABASE_PATH: path },
+      input: '/trivia 1\n/stop\n/trivia leaderboard\n',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Trivia: 1 question');
+    expect(run.stdout).toContain('Trivia stopped.');
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT status FROM games').pluck().all()).toEqual(['stopped']);
+    db.close();
+  });
 });
