@@ -13,7 +13,7 @@ import { resolveGameOptions, type GameOptionError } from '../../trivia/rules.js'
 import { resolveTopic } from '../ask.js';
 import type { BotContext } from '../context.js';
 import { DISCORD_LIMITS, truncate } from '../limits.js';
-import { renderNotice } from '../render/payload.js';
+import { renderNotice, type ReplyPayload } from '../render/payload.js';
 import { renderTooFew } from '../render/trivia.js';
 import { TRIVIA_TEXT } from '../render/triviaText.js';
 import { respond, toMessageOptions } from '../reply.js';
@@ -143,7 +143,7 @@ export async function startTriviaGame(
     });
     const opening = inThread
       ? undefined
-      : async (payload: Parameters<typeof toMessageOptions>[0]) =>
+      : async (payload: ReplyPayload) =>
           (await interaction.editReply(toMessageOptions(payload))).id;
     ctx.trivia.start(
       {

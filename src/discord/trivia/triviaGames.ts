@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock, Timer } from '../../clock.js';
+import { InternalError } from '../../errors.js';
 import type { GameId, Store } from '../../store/types.js';
 import type { CheckLanguage } from '../../trivia/check.js';
 import { prepareGame, type TriviaRules } from '../../trivia/step.js';
@@ -226,7 +227,7 @@ export function createTriviaGames(options: TriviaGamesOptions): TriviaGames {
     },
     start(setup, channel, topic) {
       const channelId = setup.threadId ?? setup.channelId;
-      if (channelId === null) throw new Error('a Discord game needs a channel');
+      if (channelId === null) throw new InternalError('a Discord game needs a channel');
       const state = prepareGame(setup);
       const game: Game = {
         gameId: setup.gameId,
