@@ -404,3 +404,70 @@ describe('trivia on Discord, through the real discord.js client and the stand-in
     await trivia('stop', {}, { channelId: threadId });
   });
 });
+
+describe('trivia in prefix mode (PREFIX_MODE=true), through the real discord.js client and the stand-in', () => {
+  let h: Harness;
+  let packs: Pack[];
+
+  beforeAll(async () => {
+    packs = await loadAll(['knowledge']);
+    h = await startHarness({
+      packs,
+      clock: manualClock(T0),
+      random: () => 0.42,
+      env: { PREFIX_MODE: 'true' },
+    });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const REACTION = '/channels/:channelId/messages/:messageId/reactions/:emoji/@me';
+  const reactedTo = (messageId: string, since: number) =>
+    h.standIn.waitForRequest(
+      (r) => r.method === 'PUT' && r.route === REACTION && r.path.includes(`/${messageId}/`),
+      { since },
+    );
+
+  it('takes a plain message in the channel as an answer to the open question, with a reaction for its verdict', async () => {
+    const since = h.standIn.mark();
+    h.standIn.sendInteraction({
+      type: InteractionType.ApplicationCommand,
+      name: 'trivia',
+      subcommand: 'start',
+      options: { questions: 1, mode: 'open' },
+      userId: LEARNER,
+      channelId: GENERAL,
+    });
+    const post = await h.standIn.waitForRequest(
+      (r) =>
+        r.method === 'POST' &&
+        r.route === MESSAGE_ROUTE &&
+        messageBody(r).embeds?.[0]?.title === 'Question 1 of 1',
+      { since },
+    );
+    const question = messageBody(post);
+    expect(question.embeds?.[0]?.description).toContain(TRIVIA_TEXT.answerPromptTyped);
+    const prompt = /^\*\*(.+?)\*\*/.exec(question.embeds?.[0]?.description ?? '')?.[1];
+    const item = packs
+      .flatMap((p) => p.facts.flatMap((f) => f.trivia))
+      .find((t) => t.prompt.replace(/\s+/g, ' ') === prompt);
+    if (!item) throw new Error(`no pack item asks "${prompt}"`);
+
+    const wrong = h.standIn.sendMessage({ content: 'Zanzibar', authorId: TUTOR });
+    const wrongReaction = await reactedTo(wrong.id, since);
+    expect(decodeURIComponent(wrongReaction.path)).toContain('/reactions/❌/@me');
+
+    const beforeRight = h.standIn.mark();
+    const right = h.standIn.sendMessage({ content: item.answer, authorId: LEARNER });
+    const rightReaction = await reactedTo(right.id, beforeRight);
+    expect(decodeURIComponent(rightReaction.path)).toContain('/reactions/✅/@me');
+    const reveal = await h.standIn.waitForRequest(
+      (r) => r.method === 'PATCH' && r.route === EDIT_CHANNEL_MESSAGE,
+      { since: beforeRight },
+    );
+    expect(messageBody(reveal).embeds?.[0]?.fields?.[0]?.value).toBe('Learner +2');
+    expect(messageBody(reveal).embeds?.[0]?.fields?.[1]?.value).toBe('Tutor: Zanzibar');
+  });
+});
