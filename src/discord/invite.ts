@@ -1,6 +1,9 @@
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 
-/** What Almanac needs in a channel: read it, answer (in threads too), embed, react. */
+/**
+ * What Almanac needs in a channel: read it, answer (in threads too), embed, react, and open a
+ * thread for a trivia game played in one.
+ */
 export const INVITE_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.ViewChannel,
   PermissionFlagsBits.SendMessages,
@@ -8,6 +11,7 @@ export const INVITE_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.EmbedLinks,
   PermissionFlagsBits.ReadMessageHistory,
   PermissionFlagsBits.AddReactions,
+  PermissionFlagsBits.CreatePublicThreads,
 ]).freeze();
 
 /** The bot user, and its slash commands. */
