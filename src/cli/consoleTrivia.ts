@@ -37,6 +37,7 @@ const COUNTDOWN_AT = [10, 5] as const;
 /** How many players the console's leaderboard lists. */
 const LEADERBOARD_SIZE = 10;
 
+/** What a console trivia session needs: the packs, the store, time, and where to write. */
 export interface ConsoleTriviaOptions {
   readonly engine: Engine;
   readonly store: Store;

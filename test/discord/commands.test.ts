@@ -47,6 +47,22 @@ describe('the command list', () => {
     });
   });
 
+  it('offers /trivia in servers only, to start, stop and skip a game and see scores', () => {
+    const trivia = findCommand('slash', 'trivia');
+    expect(trivia?.data.contexts).toEqual([0]);
+    expect(trivia?.requires).toEqual({ guildOnly: true });
+    const options = trivia?.kind === 'slash' ? (trivia.data.options ?? []) : [];
+    expect(options.map((o) => o.name)).toEqual(['start', 'stop', 'skip', 'leaderboard', 'stats']);
+    const start = options.find((o) => o.name === 'start');
+    expect(start && 'options' in start ? start.options?.map((o) => o.name) : []).toEqual([
+      'topic',
+      'questions',
+      'mode',
+      'seconds',
+      'thread',
+    ]);
+  });
+
   it('has an "Ask Almanac" message context menu', () => {
     expect(findCommand('message', 'Ask Almanac')?.data.type).toBe(ApplicationCommandType.Message);
   });

@@ -73,6 +73,7 @@ export interface TriviaGames {
   close(): Promise<void>;
 }
 
+/** What the runner needs: the store, the clock, the rules, and how answers may be given. */
 export interface TriviaGamesOptions {
   readonly store: Store;
   readonly clock: Clock;
