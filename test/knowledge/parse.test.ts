@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPacks } from '../../src/knowledge/load.js';
-import { MAX_PACK_BYTES, parsePackText } from '../../src/knowledge/parse.js';
+import {
+  decodePackBytes,
+  MAX_PACK_BYTES,
+  parsePackBytes,
+  parsePackText,
+} from '../../src/knowledge/parse.js';
 import { formatProblem } from '../../src/knowledge/problem.js';
 
 const TOO_BIG = `the file is larger than ${MAX_PACK_BYTES} bytes`;
@@ -158,5 +163,93 @@ describe('aliases', () => {
     const parsed = parsePackText('pack.yaml', 'tags: &t [a, b]\nmore: *t\n');
     expect(parsed.problems).toEqual([]);
     expect(parsed.data).toEqual({ tags: ['a', 'b'], more: ['a', 'b'] });
+  });
+});
+
+describe('decoding a pack file', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+  const utf16be = (text: string) => utf16le(text).map((_, i, all) => all[i ^ 1]!);
+  const notUtf8 = (looksLike: string) =>
+    `the file is not UTF-8 text (looks like ${looksLike}): save it as UTF-8`;
+  const PACK = 'id: cafe\ntitle: Café\n';
+
+  it('reads UTF-8, and drops a UTF-8 byte order mark', () => {
+    expect(decodePackBytes(utf8(PACK))).toEqual({ ok: true, text: PACK });
+    expect(decodePackBytes(utf8(`\uFEFF${PACK}`))).toEqual({ ok: true, text: PACK });
+  });
+
+  it.each([
+    [
+      'UTF-16 with a little-endian byte order mark',
+      utf16le(`\uFEFF${PACK}`),
+      'UTF-16, little-endian',
+    ],
+    ['UTF-16 with a big-endian byte order mark', utf16be(`\uFEFF${PACK}`), 'UTF-16, big-endian'],
+    ['UTF-16 without a byte order mark, by its NUL bytes', utf16le(PACK), 'UTF-16, little-endian'],
+    ['big-endian UTF-16 without a byte order mark', utf16be(PACK), 'UTF-16, big-endian'],
+    [
+      'UTF-32 with a byte order mark',
+      new Uint8Array([0xff, 0xfe, 0, 0, 0x69, 0, 0, 0]),
+      'UTF-32, little-endian',
+    ],
+  ])('refuses %s, saying so at the start of the file', (_, bytes, looksLike) => {
+    expect(decodePackBytes(bytes)).toEqual({
+      ok: false,
+      message: notUtf8(looksLike),
+      line: 1,
+      col: 1,
+    });
+  });
+
+  it('refuses Latin-1 at the first byte UTF-8 does not allow, instead of serving U+FFFD', () => {
+    const bytes = new Uint8Array(Buffer.from('id: cafe\ntitle: Café\n', 'latin1'));
+    expect(decodePackBytes(bytes)).toEqual({
+      ok: false,
+      message: notUtf8('Latin-1 or Windows-1252'),
+      line: 2,
+      col: 11,
+    });
+  });
+
+  it('counts the column in characters, after a byte order mark', () => {
+    const bytes = Buffer.concat([Buffer.from('\uFEFFé: '), Buffer.from([0xe9])]);
+    expect(decodePackBytes(bytes)).toMatchObject({ ok: false, line: 1, col: 4 });
+  });
+
+  it('calls bytes full of control characters binary data', () => {
+    const bytes = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0xff, 0x03, 0x04]);
+    expect(decodePackBytes(bytes)).toEqual({
+      ok: false,
+      message: notUtf8('binary data'),
+      line: 1,
+      col: 8,
+    });
+  });
+
+  test.prop([fc.uint8Array({ maxLength: 600 })])(
+    'never throws: bytes decode to exactly their text, or come back as a problem',
+    (bytes) => {
+      const decoded = decodePackBytes(bytes);
+      if (decoded.ok) {
+        const again = Buffer.from(decoded.text, 'utf8');
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        expect(again.equals(Buffer.from(bytes.subarray(bom)))).toBe(true);
+      } else {
+        expect(decoded.message).toMatch(/^the file is not UTF-8 text \(looks like .+\)/);
+        expect(decoded.line).toBeGreaterThanOrEqual(1);
+        expect(decoded.col).toBeGreaterThanOrEqual(1);
+      }
+    },
+  );
+
+  it('parses bytes to the same file as their text, and refuses bytes over the cap unread', () => {
+    const text = 'id: a\ntags: [b]\n';
+    expect(parsePackBytes('pack.yaml', utf8(text)).data).toEqual(
+      parsePackText('pack.yaml', text).data,
+    );
+    expect(parsePackBytes('big.yaml', new Uint8Array(MAX_PACK_BYTES + 1)).problems).toEqual([
+      { file: 'big.yaml', line: 1, col: 1, message: TOO_BIG },
+    ]);
   });
 });
