@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from '../support/discord/standIn.js';
 import { temporaryDatabasePath } from '../support/spawn.js';
@@ -9,6 +10,7 @@ const TSX = resolve('node_modules/.bin/tsx');
 
 describe('npm start with DISCORD_TOKEN, against the stand-in', () => {
   let standIn: DiscordStandIn;
+  const databases: string[] = [];
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn({ token: TOKEN });
@@ -16,19 +18,22 @@ describe('npm start with DISCORD_TOKEN, against the stand-in', () => {
 
   afterAll(async () => {
     await standIn?.close();
+    for (const path of databases) rmSync(dirname(path), { recursive: true, force: true });
   });
 
   /** Starts the bot, waits for it to log in, sends the signal; resolves with exit code and output. */
   async function runUntil(
     signal: NodeJS.Signals,
   ): Promise<{ code: number | null; output: string }> {
+    const database = temporaryDatabasePath();
+    databases.push(database);
     const child = spawn(TSX, ['src/main.ts'], {
       env: {
         PATH: process.env['PATH'] ?? '',
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: standIn.apiUrl,
         LOG_LEVEL: 'debug',
-        DATABASE_PATH: temporaryDatabasePath(),
+        DATABASE_PATH: database,
       },
     });
     let output = '';
