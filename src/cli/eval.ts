@@ -8,6 +8,7 @@ import { expectedFacts } from '../eval/questions.js';
 import { EVAL_DIR, listSets, loadSet, type LoadedSet } from '../eval/sets.js';
 import { verdictOf } from '../eval/verdict.js';
 import { engineFor } from '../knowledge/engineFor.js';
+import { readDotenv } from './env.js';
 
 const USAGE = `Usage: npm run eval [-- [set.yaml ...] [--misses]]
 
@@ -18,6 +19,7 @@ ${EVAL_DIR}/before.json) and with plain fuse.js over the same packs.
   --misses   also list the questions Almanac missed (never for a blind set)
   --help     this text`;
 
+readDotenv();
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
