@@ -37,8 +37,21 @@ function numbered(refs: readonly FactRef[], paint: Paint): string[] {
   return refs.map((ref, i) => `  ${paint('cyan', `${i + 1}.`)} ${ref.question}`);
 }
 
-/** Renders one engine result as the console shows it. Pure. */
-export function renderText(result: AskResult, paint: Paint = plain): TextReply {
+/** How {@link renderText} adapts to where its text is shown. */
+export interface RenderTextOptions {
+  /**
+   * End a decline with "Type /topics to see what I know." (the default). Only the console has a
+   * `/topics` command: `ask` turns this off.
+   */
+  readonly topicsHint?: boolean;
+}
+
+/** Renders one engine result as the console shows it (and `ask` prints it). Pure. */
+export function renderText(
+  result: AskResult,
+  paint: Paint = plain,
+  options: RenderTextOptions = {},
+): TextReply {
   const lines: string[] = [];
   if (result.truncated) {
     lines.push(
@@ -81,7 +94,7 @@ export function renderText(result: AskResult, paint: Paint = plain): TextReply {
         if (result.suggestions.length > 0) lines.push('I can answer questions like:');
       }
       lines.push(...numbered(result.suggestions, paint));
-      lines.push(paint('dim', 'Type /topics to see what I know.'));
+      if (options.topicsHint ?? true) lines.push(paint('dim', 'Type /topics to see what I know.'));
       return { text: lines.join('\n'), choices: result.suggestions };
     }
   }
