@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   MAX_PACK_BYTES,
@@ -98,7 +98,7 @@ async function readRegularFile(path: string): Promise<Read<Uint8Array>> {
   const odd = notAFile(info);
   if (odd) return { ok: false, reason: odd };
   if (info.size > MAX_PACK_BYTES) return { ok: false, reason: PACK_FILE_PROBLEMS.tooLarge };
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {
