@@ -127,9 +127,13 @@ export function decide(
   const nearMisses = () => scored.filter((s) => s.score >= suggestion).slice(0, maxCandidates);
   if (!best) return { kind: 'no-match', probability: 0, nearMisses: [] };
   const probability = answerProbability(model, decisionFeatures(best, scored[1], shape));
-  if (probability >= model.answerAt) {
+  // A fact that names another number than the question's ("in 1980" of a fact about 1972)
+  // speaks of something else, however well its words match: it is never answered.
+  const contradicted = best.evidence?.numberConflict === true;
+  if (probability >= model.answerAt && !contradicted) {
     return { kind: 'answered', best, probability, viaContext: false };
   }
+  if (contradicted) return { kind: 'no-match', probability, nearMisses: nearMisses() };
   // The scores are sorted, so the close facts are the first few.
   let group = 1;
   while (group < scored.length && best.score - scored[group]!.score <= candidateSpread) group++;

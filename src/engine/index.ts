@@ -58,6 +58,8 @@ export interface KnowledgeIndex {
   readonly synonyms: SynonymTable;
   readonly speller: SpellIndex;
   readonly termIds: ReadonlyMap<string, number>;
+  /** For each term id: how many digits the term has when it is a number ("1972": 4), else 0. */
+  readonly termDigits: Uint8Array;
   /** Weight of each term id (inverse document frequency over facts, everyday words capped). */
   readonly termWeight: Float64Array;
   /** The weight a word unknown to every pack gets. */
@@ -103,6 +105,9 @@ export function fieldCode(weight: number, inAnswer: boolean): number {
 export const codeWeight = (code: number): number => code & ~1;
 /** True when a {@link fieldCode} says the answer holds the term. */
 export const codeInAnswer = (code: number): boolean => (code & 1) === 1;
+
+/** A number as analysis reads it: digits, with a decimal point between some. */
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** True when phrasing `p` is its fact's canonical question. */
 export const isCanonical = (index: KnowledgeIndex, p: number): boolean =>
@@ -189,7 +194,10 @@ function addSynonymWords(
  * The packs' entities as synonyms: each alias and role reads as the entity's name ("the soviet
  * premier" as "alexei kosygin"). A role more than one entity claims names none of them.
  */
-export function entityNames(packs: readonly Pack[]): [string, readonly string[]][] {
+export function entityNames(
+  packs: readonly Pack[],
+  read: (words: readonly string[]) => readonly string[] = (words) => words,
+): [string, readonly string[]][] {
   const claims = new Map<string, Set<string>>();
   const entities = packs.flatMap((p) => p.entities ?? []);
   for (const entity of entities) {
@@ -199,7 +207,8 @@ export function entityNames(packs: readonly Pack[]): [string, readonly string[]]
       claims.get(key)!.add(wordsOf(entity.name).join(' '));
     }
   }
-  return entities.map((entity) => {
+  const named = (other: string) => claims.get(wordsOf(other).join(' '))!.size === 1;
+  return entities.flatMap((entity): [string, readonly string[]][] => {
     // A name of several words reads as the one of them students use alone, when an alias says
     // which ("bhutto" for Zulfikar Ali Bhutto): one word weighs as a name should, not three.
     const nameWords = wordsOf(entity.name);
@@ -207,13 +216,18 @@ export function entityNames(packs: readonly Pack[]): [string, readonly string[]]
       const words = wordsOf(alias);
       return words.length === 1 && nameWords.length > 1 && nameWords.includes(words[0]!);
     });
-    const others = [...entity.aliases, ...entity.roles, ...(short ? [entity.name] : [])];
-    return [
-      short ?? entity.name,
-      others.filter(
-        (other) => other === entity.name || claims.get(wordsOf(other).join(' '))!.size === 1,
-      ),
-    ];
+    const key = short ?? entity.name;
+    const aliases = [...entity.aliases.filter(named), ...(short ? [entity.name] : [])];
+    // A role keeps its own words, as the other synonyms read them, and gains the name: "the
+    // soviet premier" still speaks of a premier, which a fact about his office holds, and now
+    // also of Kosygin.
+    const roles = entity.roles
+      .filter(named)
+      .map((role): [string, readonly string[]] => [
+        `${read(wordsOf(role)).join(' ')} ${key}`,
+        [role],
+      ]);
+    return [[key, aliases], ...roles];
   });
 }
 
@@ -224,8 +238,10 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     for (const canonical in pack.synonyms)
       packSynonyms.push([canonical, pack.synonyms[canonical]!]);
   }
-  packSynonyms.push(...entityNames(packs));
   const thesaurus = Object.entries(lexicon.language.thesaurus);
+  // A role's own words are read through the other synonyms first ("pakistani" as "pakistan").
+  const plain = buildSynonymTable([...packSynonyms, ...thesaurus], lexicon);
+  packSynonyms.push(...entityNames(packs, (words) => applySynonyms(words, plain)));
   const synonyms = buildSynonymTable([...packSynonyms, ...thesaurus], lexicon);
   const reader = createTermReader(lexicon, synonyms);
 
@@ -320,6 +336,11 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
 
   const documents = facts.length;
   const termCount = reader.termFirstWord.length;
+  const termDigits = new Uint8Array(termCount);
+  for (let id = 0; id < termCount; id++) {
+    const word = reader.termFirstWord[id]!;
+    if (NUMBER.test(word)) termDigits[id] = Math.min(255, word.replace('.', '').length);
+  }
   const termWeight = new Float64Array(termCount);
   for (let id = 0; id < termCount; id++) {
     termWeight[id] = weightFor(
@@ -399,6 +420,7 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
       ).expand,
     },
     termIds,
+    termDigits,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
     phrasingPostings: invert(phrasingTerms, termCount).inverted,

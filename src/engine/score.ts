@@ -46,6 +46,11 @@ export interface Evidence {
   readonly intentsMissed: number;
   /** How many telling words of the question (not intents) the fact does not surely hold. */
   readonly tellingMissed: number;
+  /**
+   * True when the question names a number the fact does not hold while the fact holds another
+   * of as many digits: "how much did trade grow in 1980" of a fact about 1972.
+   */
+  readonly numberConflict: boolean;
 }
 
 /** What a question brings to scoring, whatever the fact. */
@@ -138,6 +143,8 @@ function queryTerms(
   });
   return { terms, mass };
 }
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** How many of the best facts carry their {@link Evidence}: the decision weighs the first few. */
 const EVIDENCE_DEPTH = 8;
@@ -386,6 +393,22 @@ export function scoreQuestion(
   }
   const least =
     keep === undefined ? -Infinity : Math.min(kthLargest(positiveScores, keep.top), keep.floor);
+  // The numbers the question names, by their digits: a fact holding another of as many digits
+  // and not this one speaks of another year, another amount.
+  const numbers = terms.flatMap((term, i) => {
+    const word = analysis.termWords[i]!;
+    const digits = term.id >= 0 ? index.termDigits[term.id]! : NUMBER.test(word) ? word.length : 0;
+    return digits > 0 && !term.optional ? [{ id: term.id, digits }] : [];
+  });
+  const conflicts = (f: number): boolean =>
+    numbers.some(({ id, digits }) => {
+      if (id >= 0 && termAt(index, f, id) >= 0) return false;
+      const { start, items } = index.factTerms;
+      for (let k = start[f]!; k < start[f + 1]!; k++) {
+        if (index.termDigits[items[k]!] === digits) return true;
+      }
+      return false;
+    });
   const kept: { factIndex: number; score: number }[] = [];
   for (const f of positive) {
     const score = factScore[f]!;
@@ -407,6 +430,7 @@ export function scoreQuestion(
             explained: explainedOf(f),
             intentsMissed: intents - factIntentHits[f]!,
             tellingMissed: tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!),
+            numberConflict: conflicts(f),
           },
         },
   );

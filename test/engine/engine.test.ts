@@ -185,11 +185,14 @@ describe('scope', () => {
 describe('entities a pack declares', () => {
   const pack = {
     ...testPack('empire', 'The empire', 'An emperor and his capital.', [
-      testFact('napoleon-crowned', 'When was Napoleon crowned?', [
-        'napoleon coronation date',
-        'when did napoleon become emperor',
-        'year napoleon was crowned',
-      ]),
+      {
+        ...testFact('napoleon-crowned', 'When was Napoleon crowned?', [
+          'napoleon coronation date',
+          'when did napoleon become emperor',
+          'year napoleon was crowned',
+        ]),
+        answer: 'Napoleon crowned himself emperor in December 1804.',
+      },
       testFact('paris-population', 'How many people lived in Paris?', [
         'population of paris',
         'how big was paris',
@@ -211,6 +214,10 @@ describe('entities a pack declares', () => {
     const result = small.ask(q);
     return result.status === 'answered' ? result.fact.id : result.status;
   };
+
+  it('never answers with a fact about another year than the one asked about', () => {
+    expect(answered('when was napoleon crowned in 1815')).not.toBe('napoleon-crowned');
+  });
 
   it('reads a role as the one it names', () => {
     expect(answered('when was the french emperor crowned')).toBe('napoleon-crowned');

@@ -175,9 +175,9 @@ describe('reporting', () => {
   it('warns of a role two entities claim, naming both, and reads it as neither', async () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'entity-roles'), ROOT);
     expect(result.ok).toBe(true);
-    expect(result.warnings.map(formatProblem)).toEqual([
+    expect(result.warnings.map(formatProblem)).toContain(
       `${at('entity-roles')}:21:13: "the general" names Ulysses Grant and Robert Lee: a question using it is read as none of them`,
-    ]);
+    );
   });
 
   it('warns of two facts that overlap, with the phrasings that land near both', async () => {

@@ -9,7 +9,17 @@
 export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   // Phrases that only say what a question is about, or when: read as the function words they
   // stand for, which match nothing ("how was the summit seen in terms of ties").
-  about: ['in terms of', 'with regard to', 'with respect to', 'regarding', 'concerning'],
+  about: [
+    'in terms of',
+    'with regard to',
+    'with respect to',
+    'regarding',
+    'concerning',
+    // What a name or an abbreviation says: "what does NADPH stand for".
+    'stand for',
+    'stands for',
+    'short for',
+  ],
   during: ['at the time of', 'in the course of'],
   before: ['prior to', 'ahead of'],
   // A size asked for is an amount: "how big did trade get" asks what "how much" does.

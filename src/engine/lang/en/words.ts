@@ -31,7 +31,10 @@ export const FUNCTION_WORDS: readonly string[] = (
   'confuses honestly seriously teacher teachers prof professor mentioned mention mentions ' +
   'notes exam exams homework class lecture lectures studying revising revision quiz ' +
   'understand understood guess supposed gonna wanna gotta kinda sorta lemme oh ah wow cool ' +
-  'nice true im ive id dont doesnt didnt isnt wasnt arent werent cant couldnt wont'
+  'nice true im ive id dont doesnt didnt isnt wasnt arent werent cant couldnt wont ' +
+  // Adverbs that qualify a statement rather than name a topic: "roughly", "mainly", "already".
+  'roughly nearly almost mainly mostly chiefly largely primarily generally usually typically ' +
+  'approximately always already still often sometimes'
 ).split(' ');
 
 /**
@@ -45,7 +48,7 @@ export const LIGHT_WORDS: readonly string[] = (
   'came result results thing things stuff happen event events info information detail details ' +
   'fact facts main exact exactly overall role part basically quick question questions answer ' +
   'leader leaders country countries state states lot lots total name named called call ' +
-  'kind type types sort way ways'
+  'kind type types sort way ways found located situated'
 ).split(' ');
 
 /** Irregular forms the stemmer cannot fold: mapped to the form their regular kin stem to. */
