@@ -10,12 +10,20 @@ export const MIN_DISTRACTORS = 3;
 const id = (what: string) =>
   z.string().regex(KEBAB_ID, `${what} must be kebab-case (lowercase letters, digits and hyphens)`);
 
+/**
+ * Control characters other than a line break or a tab: pack text is shown in terminals and in
+ * Discord, where they would act rather than read (a terminal escape sequence retitles a window).
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
 const text = (what: string, max: number) =>
   z
     .string()
     .trim()
     .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`);
+    .max(max, `${what} must be at most ${max} characters`)
+    .refine((value) => !CONTROL.test(value), `${what} must not hold control characters`);
 
 export const sectionSchema = z
   .object({

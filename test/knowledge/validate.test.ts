@@ -98,6 +98,12 @@ describe('cross-reference problems', () => {
     ]);
   });
 
+  it('reports control characters in pack text, which would act in a terminal', async () => {
+    expect(await errorsOf('schema-control-characters')).toEqual([
+      `${at('schema-control-characters')}:20:13 planet-count: answer: an answer must not hold control characters`,
+    ]);
+  });
+
   it('reports a related id that no fact has, at its line', async () => {
     expect(await errorsOf('related-missing')).toEqual([
       `${at('related-missing')}:37:29 largest-planet: related: no fact has the id "smallest-planet"`,
