@@ -30,4 +30,16 @@ export const STORE_ERROR_MESSAGES = Object.freeze({
     `a leaderboard page holds 1 to ${max} entries, not ${limit}`,
   leaderboardOffset: (offset: number) =>
     `a leaderboard offset is a whole number from 0, not ${offset}`,
+  missingDatabase: (path: string) =>
+    `There is no database at ${path}, so nothing has been recorded there: check DATABASE_PATH, or start Almanac once to create it.`,
+  olderSchema: (path: string, found: number, needed: number) =>
+    `The database at ${path} was last opened by an older Almanac (schema ${found}) and has no question log yet (schema ${needed}): start Almanac once to upgrade it.`,
+  missReportGroups: (groups: number, max: number) =>
+    `a miss report lists 1 to ${max} groups, not ${groups}`,
+  missReportQuestions: (questions: number, max: number) =>
+    `a miss report lists 1 to ${max} questions per group, not ${questions}`,
+  tooManyCandidates: (found: number, max: number) =>
+    `a question keeps at most ${max} candidates, not ${found}`,
+  confidenceRange: (value: number) => `a confidence is a number from 0 to 1, not ${value}`,
+  questionShape: (detail: string) => `a recorded question ${detail}`,
 });

@@ -2,10 +2,15 @@ import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs'
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { InternalError } from '../errors.js';
 import { STORE_ERROR_MESSAGES } from './errorMessages.js';
 import { leaderboardWindow } from './leaderboardWindow.js';
 import { loadMigrations, migrate, schemaVersionOf, type Migration } from './migrate.js';
+import {
+  createSqliteQuestionLog,
+  createSqliteQuestionReports,
+  QUESTION_LOG_VERSION,
+} from './sqliteQuestions.js';
+import { count, guardWrite, parseRow } from './sqliteRows.js';
 import { StoreError } from './storeError.js';
 import {
   GAME_MODES,
@@ -22,6 +27,7 @@ import {
   type LeaderboardQuery,
   type NewGame,
   type PlayerStats,
+  type QuestionReports,
   type RevealedQuestion,
   type Store,
   type StoreHealth,
@@ -78,6 +84,74 @@ export function openStore(options: OpenStoreOptions): OpenStoreResult {
   } catch (error) {
     if (error instanceof StoreError) return { ok: false, error };
     throw error;
+  }
+}
+
+/** The question log's reports on a database opened read-only. */
+export interface ReportStore extends QuestionReports {
+  /** The database file, resolved. */
+  readonly path: string;
+  /** Closes the connection. Safe to repeat. */
+  close(): void;
+}
+
+export type OpenReportStoreResult =
+  | { readonly ok: true; readonly store: ReportStore }
+  | { readonly ok: false; readonly error: StoreError };
+
+/**
+ * Opens the database at `path` read-only, for `npm run misses` and `npm run stats`: never
+ * creates, migrates or writes anything, so it is safe beside a running bot (WAL lets it read
+ * while the bot writes). A missing file is `missing-database`; one a newer Almanac wrote is
+ * `newer-schema`; one not yet upgraded to hold the question log is `older-schema`.
+ */
+export function openReportStore(options: OpenStoreOptions): OpenReportStoreResult {
+  const path = resolve(options.path);
+  let db: Database.Database | undefined;
+  try {
+    const known = loadMigrations(options.migrationsFolder).length;
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') {
+        throw new StoreError('missing-database', STORE_ERROR_MESSAGES.missingDatabase(path));
+      }
+      throw error;
+    }
+    if (stats.isDirectory()) {
+      throw new StoreError('path-is-directory', STORE_ERROR_MESSAGES.pathIsDirectory(path));
+    }
+    checkAccess(path, constants.R_OK);
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    // The number is our own constant; PRAGMA takes no bound parameter.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const found = schemaVersionOf(db);
+    if (found > known) {
+      throw new StoreError('newer-schema', STORE_ERROR_MESSAGES.newerSchema(path, found, known));
+    }
+    if (found < QUESTION_LOG_VERSION) {
+      throw new StoreError(
+        'older-schema',
+        STORE_ERROR_MESSAGES.olderSchema(path, found, QUESTION_LOG_VERSION),
+      );
+    }
+    const opened = db;
+    return {
+      ok: true,
+      store: {
+        ...createSqliteQuestionReports(opened),
+        path,
+        close: () => {
+          if (opened.open) opened.close();
+        },
+      },
+    };
+  } catch (error) {
+    db?.close();
+    const classified = classifyOpenError(error, path);
+    if (classified instanceof StoreError) return { ok: false, error: classified };
+    throw classified;
   }
 }
 
@@ -197,16 +271,6 @@ function classifyOpenError(error: unknown, path: string): unknown {
 
 // ---------------------------------------------------------------------------------------------
 // Rows. better-sqlite3 returns `unknown` rows: each is parsed into its record, never cast.
-
-function parseRow<T>(schema: z.ZodType<T>, row: unknown, query: string): T {
-  const parsed = schema.safeParse(row);
-  if (!parsed.success) {
-    throw new InternalError(`the store read an unexpected row (${query}): ${parsed.error.message}`);
-  }
-  return parsed.data;
-}
-
-const count = z.number().int().nonnegative();
 
 const gameRow = z
   .object({
@@ -382,20 +446,6 @@ const LEADERBOARD_SQL: Readonly<Record<LeaderboardOrder, string>> = {
 const minAnswersFor = (by: LeaderboardOrder): number =>
   by === 'accuracy' ? STORE_RULES.minAnswersForAccuracy : 1;
 
-/** Runs a write, reporting a broken constraint as the caller's bug it is. */
-function guardWrite<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
-      throw new StoreError('invalid-input', STORE_ERROR_MESSAGES.invalidInput(error.message), {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
 function createSqliteStore(db: Database.Database, path: string): SqliteStore {
   const statements = {
     insertGame: db.prepare(SQL.insertGame),
@@ -512,6 +562,8 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
   });
 
   return {
+    ...createSqliteQuestionLog(db),
+
     path,
 
     createGame: (game: NewGame): GameId =>

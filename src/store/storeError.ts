@@ -4,8 +4,10 @@
  *
  * Start-up (`openStore`): `newer-schema`, `unwritable`, `folder-is-a-file`, `path-is-directory`,
  * `not-a-database`, `migrations-missing`, `migrations-invalid`, `migration-failed`,
- * `open-failed`. At run time: `invalid-input` (a record or query that breaks the schema's
- * rules: a bug in the caller).
+ * `open-failed`. Opening for reports only (`openReportStore`) adds `missing-database` (no file
+ * there) and `older-schema` (a database that has not been upgraded to hold the question log).
+ * At run time: `invalid-input` (a record or query that breaks the schema's rules: a bug in the
+ * caller).
  */
 export const STORE_ERROR_CODES = [
   'newer-schema',
@@ -17,6 +19,8 @@ export const STORE_ERROR_CODES = [
   'migrations-invalid',
   'migration-failed',
   'open-failed',
+  'missing-database',
+  'older-schema',
   'invalid-input',
 ] as const;
 

@@ -1,6 +1,12 @@
+import type { QuestionLog } from './questionLog.js';
+
+export type * from './questionLog.js';
+export { ASK_SURFACES, QUESTION_LOG_RULES, QUESTION_STATUSES } from './questionLog.js';
+
 /**
  * The persistent store as the rest of Almanac sees it: trivia games, the questions they
- * revealed and the answers given, and the leaderboards and statistics read from them. Nothing
+ * revealed and the answers given, and the leaderboards and statistics read from them; and the
+ * question log of what members asked (`questionLog.ts`). Nothing
  * here knows SQLite; `sqlite.ts` implements it, and the tests run one contract against it and
  * against the in-memory stand-in in `test/support/memoryStore.ts`.
  *
@@ -223,7 +229,7 @@ export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly
  * answers from one player to one question, a server game without a channel) are bugs in the
  * caller: the method throws a `StoreError` with code `invalid-input` and stores nothing.
  */
-export interface Store {
+export interface Store extends QuestionLog {
   /**
    * Records a new game, `running`, and returns its id.
    * @throws StoreError `invalid-input` when the game breaks a rule (a count below 1, a server

@@ -12,11 +12,17 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_ERROR_MESSAGES } from '../../src/store/errorMessages.js';
-import { MIGRATIONS_FOLDER, loadMigrations } from '../../src/store/migrate.js';
-import { BUSY_TIMEOUT_MS, openStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { MIGRATIONS_FOLDER, loadMigrations, migrate } from '../../src/store/migrate.js';
+import {
+  BUSY_TIMEOUT_MS,
+  openReportStore,
+  openStore,
+  type SqliteStore,
+} from '../../src/store/sqlite.js';
 import type { StoreError } from '../../src/store/storeError.js';
-import { GUILD, T0, answer, newGame, reveal } from '../support/storeBuilders.js';
+import { GUILD, T0, answer, askedQuestion, newGame, reveal } from '../support/storeBuilders.js';
 import { describeStoreContract } from './contract.js';
+import { describeQuestionLogContract } from './questionLogContract.js';
 
 /** Root ignores file permissions, so a read-only folder proves nothing when tests run as root. */
 const RUNNING_AS_ROOT = process.getuid?.() === 0;
@@ -64,6 +70,9 @@ function inspect<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
+/** Every table of the current schema: trivia (001), then the question log (002). */
+const TABLES = ['answers', 'asked_candidates', 'asked_questions', 'games', 'questions'];
+
 const tablesOf = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
 
@@ -77,7 +86,47 @@ function migrationsWith(extra: Record<string, string>): string {
 
 const NEXT = String(KNOWN_VERSION + 1).padStart(3, '0');
 
+/**
+ * A database as Almanac at schema `version` left it: an empty file at 0; from 1 on, the shipped
+ * migrations up to that version, applied as that Almanac did, and a game with one answer written
+ * the way the trivia schema (001) stores it.
+ */
+function databaseAt(version: number): { path: string; gameId: number | undefined } {
+  const path = join(freshFolder(), 'almanac.sqlite');
+  const db = new Database(path);
+  try {
+    if (version === 0) return { path, gameId: undefined };
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.version <= version),
+      path,
+    );
+    const gameId = Number(
+      db
+        .prepare(
+          `INSERT INTO games (guild_id, channel_id, starter_user_id, scope, mode, question_count,
+            seconds_per_question, started_at) VALUES (?, '200', 'starter', 'history', 'open', 1, 20, ?)`,
+        )
+        .run(GUILD, T0).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO questions (game_id, question_index, fact_id, prompt, answer, revealed_at)
+        VALUES (?, 0, 'fact-0', 'Question?', 'Answer', ?)`,
+    ).run(gameId, T0);
+    db.prepare(
+      `INSERT INTO answers (game_id, question_index, user_id, display_name, given, correct, points,
+        answered_at) VALUES (?, 0, 'ada', 'Ada', 'Answer', 1, 10, ?)`,
+    ).run(gameId, T0);
+    return { path, gameId };
+  } finally {
+    db.close();
+  }
+}
+
 describeStoreContract('the SQLite store', () => openOk(join(freshFolder(), 'almanac.sqlite')));
+describeQuestionLogContract('the SQLite store', () =>
+  openOk(join(freshFolder(), 'almanac.sqlite')),
+);
 
 describe('opening the SQLite store', () => {
   it('finds its migrations beside its own module, numbered from 001', () => {
@@ -99,7 +148,7 @@ describe('opening the SQLite store', () => {
       schemaVersion: KNOWN_VERSION,
     });
     store.close();
-    expect(inspect(path, tablesOf)).toEqual(['answers', 'games', 'questions']);
+    expect(inspect(path, tablesOf)).toEqual(TABLES);
   });
 
   it('keeps the data when reopened and runs no migration twice', () => {
@@ -224,7 +273,7 @@ describe('opening the SQLite store', () => {
       STORE_ERROR_MESSAGES.migrationFailed(file, path, 'no such table: no_such_table'),
     );
     expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(KNOWN_VERSION);
-    expect(inspect(path, tablesOf)).toEqual(['answers', 'games', 'questions']);
+    expect(inspect(path, tablesOf)).toEqual(TABLES);
     openOk(path).close();
   });
 });
@@ -257,7 +306,7 @@ describe('the SQLite store on disk', () => {
     const id = store.createGame(newGame());
     store.recordReveal(reveal(id, 0, [answer('ada', true, { displayName: name, given: name })]));
     store.close();
-    expect(inspect(path, tablesOf)).toEqual(['answers', 'games', 'questions']);
+    expect(inspect(path, tablesOf)).toEqual(TABLES);
     expect(
       inspect(path, (db) => db.prepare('SELECT display_name, given FROM answers').get()),
     ).toEqual({ display_name: name, given: name });
@@ -275,5 +324,86 @@ describe('the SQLite store on disk', () => {
     expect(store.path).toBe(path);
     expect(inspect(path, (db) => db.prepare('SELECT COUNT(*) FROM games').pluck().get())).toBe(1);
     store.close();
+  });
+});
+
+describe('the question log on disk', () => {
+  it.each(Array.from({ length: KNOWN_VERSION }, (_, version) => version))(
+    'upgrades a database from schema %i, keeping its games, and then records questions',
+    (version) => {
+      const { path, gameId } = databaseAt(version);
+      const store = openOk(path);
+      expect(store.settings().schemaVersion).toBe(KNOWN_VERSION);
+      if (gameId !== undefined) expect(store.getGame(gameId)?.questionsRevealed).toBe(1);
+      const id = store.recordQuestion(askedQuestion());
+      expect(store.getQuestion(id)?.question).toBe(askedQuestion().question);
+      store.close();
+      expect(inspect(path, tablesOf)).toEqual(TABLES);
+    },
+  );
+
+  it('forgets the near misses of a pruned question with it', () => {
+    const path = join(freshFolder(), 'almanac.sqlite');
+    const store = openOk(path);
+    store.recordQuestion(askedQuestion({ askedAt: T0 - 1 }));
+    store.recordQuestion(askedQuestion({ askedAt: T0 }));
+    store.pruneQuestions({ before: T0, answeredTextBefore: T0 });
+    store.close();
+    expect(
+      inspect(path, (db) => db.prepare('SELECT COUNT(*) FROM asked_candidates').pluck().get()),
+    ).toBe(1);
+  });
+});
+
+describe('opening the database for reports only', () => {
+  const query = { since: T0, groups: 10, questionsPerGroup: 10 } as const;
+
+  it('reads what a running store has committed, while it stays open', () => {
+    const path = join(freshFolder(), 'almanac.sqlite');
+    const store = openOk(path);
+    store.recordQuestion(askedQuestion());
+    const opened = openReportStore({ path });
+    if (!opened.ok) throw opened.error;
+    expect(opened.store.missReport(query).misses).toBe(1);
+    store.recordQuestion(askedQuestion({ question: 'and another' }));
+    expect(opened.store.missReport(query).misses).toBe(2);
+    expect(opened.store.questionStats({ since: T0 }).declined).toBe(2);
+    opened.store.close();
+    opened.store.close();
+    store.close();
+  });
+
+  it('writes nothing: a database left by an older Almanac stays as it was, and is refused', () => {
+    const { path } = databaseAt(1);
+    const opened = openReportStore({ path });
+    expect(opened.ok).toBe(false);
+    if (opened.ok) return;
+    expect(opened.error.code).toBe('older-schema');
+    expect(opened.error.message).toBe(STORE_ERROR_MESSAGES.olderSchema(path, 1, 2));
+    expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(1);
+    expect(inspect(path, tablesOf)).toEqual(['answers', 'games', 'questions']);
+  });
+
+  it('says there is no database, and makes none, when the file is missing', () => {
+    const path = join(freshFolder(), 'nothing-here.sqlite');
+    const opened = openReportStore({ path });
+    expect(opened.ok ? 'opened' : opened.error.code).toBe('missing-database');
+    expect(opened.ok ? '' : opened.error.message).toBe(STORE_ERROR_MESSAGES.missingDatabase(path));
+    expect(() => readFileSync(path)).toThrow();
+  });
+
+  it('refuses a database a newer Almanac wrote, and a file that is not a database', () => {
+    const newer = join(freshFolder(), 'almanac.sqlite');
+    openOk(newer).close();
+    const db = new Database(newer);
+    db.pragma(`user_version = ${KNOWN_VERSION + 1}`);
+    db.close();
+    const refused = openReportStore({ path: newer });
+    expect(refused.ok ? 'opened' : refused.error.code).toBe('newer-schema');
+
+    const text = join(freshFolder(), 'notes.sqlite');
+    writeFileSync(text, 'not a database, just some notes that are long enough to have a header');
+    const notADatabase = openReportStore({ path: text });
+    expect(notADatabase.ok ? 'opened' : notADatabase.error.code).toBe('not-a-database');
   });
 });

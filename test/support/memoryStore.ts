@@ -18,6 +18,7 @@ import {
   type Store,
   type StoreHealth,
 } from '../../src/store/types.js';
+import { createMemoryQuestionLog } from './memoryQuestionLog.js';
 
 /** A stored answer with the keys the SQLite store joins on. */
 interface AnswerRow {
@@ -110,6 +111,8 @@ export function createMemoryStore(): Store {
   const snapshot = (game: MutableGame): GameRecord => ({ ...game });
 
   return {
+    ...createMemoryQuestionLog(ensureOpen),
+
     createGame(game: NewGame): GameId {
       ensureOpen();
       if ((game.guildId === null) !== (game.channelId === null)) {

@@ -1,6 +1,7 @@
 import type {
   GameEnd,
   GameId,
+  NewAskedQuestion,
   NewGame,
   PlayerAnswer,
   RevealedQuestion,
@@ -107,5 +108,26 @@ export function storeScript(store: Store) {
     },
     now: () => now,
     tick,
+  };
+}
+
+/**
+ * A question asked on `GUILD` and declined with one near miss, unless overridden: a miss, the
+ * kind of row the curator's inbox reads. Pass `status: 'answered'` with a `factId` for an answer.
+ */
+export function askedQuestion(overrides: Partial<NewAskedQuestion> = {}): NewAskedQuestion {
+  return {
+    askedAt: T0,
+    guildId: GUILD,
+    channelId: CHANNEL,
+    userId: null,
+    surface: 'message',
+    scope: null,
+    status: 'declined',
+    question: 'who did bhutto chat with',
+    factId: null,
+    confidence: 0.2,
+    candidates: [{ factId: 'leaders-met', confidence: 0.2 }],
+    ...overrides,
   };
 }
