@@ -18,6 +18,7 @@ import { createTriviaRules } from '../trivia/step.js';
 import { COMMANDS, commandDefinitions, commandSummaries } from './commands/index.js';
 import type { BotContext } from './context.js';
 import { createCooldown } from './cooldown.js';
+import { watchGatewayRefusal } from './gatewayClose.js';
 import { createInteractionHandler } from './interactionCreate.js';
 import { inviteUrl } from './invite.js';
 import { createMessageHandler } from './messageCreate.js';
@@ -171,13 +172,17 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.MessageCreate, (message) => void onMessage(message));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  // A gateway close discord.js gives up on (4004, 4014…) leaves login() pending for ever.
+  const refusal = watchGatewayRefusal(client);
+  let readyClient: Client<true>;
   try {
-    await client.login(token);
+    readyClient = await Promise.race([client.login(token).then(() => ready), refusal.refused]);
   } catch (error) {
     await client.destroy();
     throw error;
+  } finally {
+    refusal.stop();
   }
-  const readyClient = await ready;
 
   const engine = knowledge.engine();
   logger.info(
@@ -222,9 +227,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     trivia,
     stop() {
       stopping ??= (async () => {
-        clearInterval(sweep);
-        await trivia.close();
-        // Closing the gateway on purpose is not worth a warning: stop listening first.
+        // Stop taking work first; closing the gateway on purpose is not worth a warning either.
         const events = [
           Events.InteractionCreate,
           Events.MessageCreate,
@@ -234,6 +237,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         for (const event of events) {
           client.removeAllListeners(event);
         }
+        clearInterval(sweep);
+        await trivia.close();
         await client.destroy();
         logger.info('disconnected from Discord');
       })();
