@@ -15,7 +15,7 @@ const snowflake = (name: string) =>
       .optional(),
   );
 
-const booleanFlag = (name: string) =>
+const booleanFlag = (name: string, fallback = false) =>
   z.preprocess(
     emptyToUndefined,
     z
@@ -23,7 +23,7 @@ const booleanFlag = (name: string) =>
         error: `${name} must be true or false`,
       })
       .optional()
-      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+      .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes')),
   );
 
 const positiveInt = (name: string, fallback: number, max: number) =>
@@ -73,6 +73,9 @@ export const configSchema = z.object({
   PREFIX_MODE: booleanFlag('PREFIX_MODE'),
   COOLDOWN_QUESTIONS: positiveInt('COOLDOWN_QUESTIONS', 4, 1000),
   COOLDOWN_SECONDS: positiveInt('COOLDOWN_SECONDS', 10, 3600),
+  RECORD_MISSES: booleanFlag('RECORD_MISSES', true),
+  RECORD_ASKERS: booleanFlag('RECORD_ASKERS'),
+  MISSES_RETENTION_DAYS: positiveInt('MISSES_RETENTION_DAYS', 90, 3650),
 });
 
 export interface Config {
@@ -87,6 +90,18 @@ export interface Config {
   readonly syncCommandsOnStart: boolean;
   readonly prefixMode: boolean;
   readonly cooldown: { readonly questions: number; readonly seconds: number };
+  /** What is kept of the questions members ask, for the curator's inbox and statistics. */
+  readonly questionLog: QuestionLogConfig;
+}
+
+/** The question log's settings (`RECORD_MISSES`, `RECORD_ASKERS`, `MISSES_RETENTION_DAYS`). */
+export interface QuestionLogConfig {
+  /** Record questions at all; `false` records nothing about them. */
+  readonly record: boolean;
+  /** Keep who asked (and the channel of a direct message, which names them too). */
+  readonly askers: boolean;
+  /** Questions older than this many days are deleted by the daily prune. */
+  readonly retentionDays: number;
 }
 
 export type ConfigResult =
@@ -123,6 +138,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       syncCommandsOnStart: e.SYNC_COMMANDS_ON_START,
       prefixMode: e.PREFIX_MODE,
       cooldown: Object.freeze({ questions: e.COOLDOWN_QUESTIONS, seconds: e.COOLDOWN_SECONDS }),
+      questionLog: Object.freeze({
+        record: e.RECORD_MISSES,
+        askers: e.RECORD_ASKERS,
+        retentionDays: e.MISSES_RETENTION_DAYS,
+      }),
     }),
   };
 }
