@@ -1,5 +1,9 @@
+import type { Interaction } from 'discord.js';
 import type { AskOptions, AskResult, Candidate, Engine, FactRef, Scope } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
+import type { AskedWhere } from '../inbox/recorder.js';
+import type { AskSurface } from '../store/types.js';
+import type { BotContext } from './context.js';
 import { isFactId } from './components/customId.js';
 import { DISCORD_LIMITS, truncate } from './limits.js';
 import { escapeUserText } from './render/format.js';
@@ -70,6 +74,42 @@ export function askQuestion(engine: Engine, question: string, options: AskOption
     };
   }
   return { ...result, truncated };
+}
+
+/** A question's verdict, and the id it was recorded under (none when nothing was recorded). */
+export interface AskedQuestion {
+  readonly result: AskResult;
+  readonly questionId: number | undefined;
+}
+
+/**
+ * Asks the engine (as {@link askQuestion}) and records the question and its verdict for the
+ * curator's inbox. Recording never fails the question: a store failure is logged and the result
+ * comes back without an id.
+ */
+export function askAndRecord(
+  ctx: Pick<BotContext, 'knowledge' | 'questions'>,
+  question: string,
+  where: AskedWhere,
+  options: AskOptions = {},
+): AskedQuestion {
+  const result = askQuestion(ctx.knowledge.engine(), question, options);
+  return { result, questionId: ctx.questions.asked(result, where) };
+}
+
+/** Where an interaction's question was asked, for the question log. */
+export function whereOf(
+  interaction: Pick<Interaction, 'guildId' | 'channelId' | 'user'>,
+  surface: AskSurface,
+  scope?: Scope,
+): AskedWhere {
+  return {
+    surface,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    scope,
+  };
 }
 
 /** The related facts of a fact that are still loaded, as follow-ups. */

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { english } from '../engine/lang/en/index.js';
 import { InternalError } from '../errors.js';
+import { createQuestionRecorder } from '../inbox/recorder.js';
 import type { Pack } from '../knowledge/schema.js';
 import type { Store } from '../store/types.js';
 import type { CheckLanguage } from '../trivia/check.js';
@@ -151,6 +152,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     language,
     typedAnswers: config.prefixMode,
   });
+  const questions = createQuestionRecorder({
+    store,
+    clock,
+    logger,
+    settings: config.questionLog,
+  });
   const ctx: BotContext = {
     knowledge,
     cooldown,
@@ -158,11 +165,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     random: options.random ?? Math.random,
     clock,
     store,
+    questions,
     trivia,
     commandSummaries: commandSummaries(COMMANDS),
   };
   // Before any interaction can start a game: whatever is still running was cut short.
   const interrupted = store.interruptRunningGames(clock.now());
+  // Questions past MISSES_RETENTION_DAYS go now, then once a day on the clock.
+  const pruning = questions.startDailyPrune();
 
   const client = createClient(config, options.clientOptions);
   observe(client, logger);
@@ -178,6 +188,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   try {
     readyClient = await Promise.race([client.login(token).then(() => ready), refusal.refused]);
   } catch (error) {
+    pruning.stop();
     await client.destroy();
     throw error;
   } finally {
@@ -238,6 +249,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
           client.removeAllListeners(event);
         }
         clearInterval(sweep);
+        pruning.stop();
         await trivia.close();
         await client.destroy();
         logger.info('disconnected from Discord');

@@ -1,6 +1,6 @@
 import { ComponentType, type Message } from 'discord.js';
-import { askQuestion } from './ask.js';
-import { answeredFactId } from './components/context.js';
+import { askAndRecord } from './ask.js';
+import { answeredFactOf } from './components/askedCustomId.js';
 import type { BotContext } from './context.js';
 import { renderAskResult } from './render/answer.js';
 import { renderNotice } from './render/payload.js';
@@ -108,7 +108,7 @@ async function previousFactId(message: Message): Promise<string | undefined> {
       ? row.components.flatMap((c) => (c.customId ? [c.customId] : []))
       : [],
   );
-  return answeredFactId(customIds);
+  return answeredFactOf(customIds);
 }
 
 /**
@@ -122,11 +122,8 @@ async function handleMessage(
 ): Promise<void> {
   const botId = message.client.user.id;
   const botRoleId = message.guild?.members.me?.roles.botRole?.id;
-  const intent = classifyMessage(incoming(message, botId, botRoleId), {
-    botId,
-    botRoleId,
-    prefixMode,
-  });
+  const received = incoming(message, botId, botRoleId);
+  const intent = classifyMessage(received, { botId, botRoleId, prefixMode });
   if (intent.kind === 'ignore') {
     if (prefixMode) answerFromMessage(message, ctx);
     return;
@@ -153,10 +150,20 @@ async function handleMessage(
   }
 
   const previous = intent.followsUp ? await previousFactId(message) : undefined;
-  const result = askQuestion(ctx.knowledge.engine(), intent.question, {
-    previousFactId: previous,
-  });
-  await replyToMessage(message, renderAskResult(result, { surface: 'message' }));
+  // Addressed to Almanac in a server without a mention or a reply: only `!ask` gets here.
+  const viaPrefix = received.inGuild && !received.mentionsBot && !received.repliesToBot;
+  const { result, questionId } = askAndRecord(
+    ctx,
+    intent.question,
+    {
+      surface: viaPrefix ? 'prefix' : 'message',
+      guildId: message.guildId,
+      channelId: message.channelId,
+      userId: message.author.id,
+    },
+    { previousFactId: previous },
+  );
+  await replyToMessage(message, renderAskResult(result, { surface: 'message', questionId }));
 }
 
 /** The `messageCreate` listener: never throws, so one bad message cannot stop the bot. */

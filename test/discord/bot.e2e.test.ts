@@ -133,7 +133,10 @@ describe('Almanac on Discord, through the real discord.js client and the stand-i
       expect(customIds(body)).toEqual(
         expect.arrayContaining(result.followUps.map((f) => `ask:fact:${f.factId}`)),
       );
-      expect(customIds(body).some((id) => id.startsWith(`ask:more:${result.fact.id}`))).toBe(true);
+      // "Not what I asked", tied to the recorded question (`ask:other:<question>,<fact>,…`).
+      expect(customIds(body)).toContainEqual(
+        expect.stringMatching(new RegExp(`^ask:other:[0-9a-z]+,${result.fact.id}(,|$)`)),
+      );
     });
 
     it('answers a reply to one of its answers in the context of that answer', async () => {
@@ -310,7 +313,9 @@ describe('Almanac on Discord, through the real discord.js client and the stand-i
     it('shows the other candidates privately to whoever clicks "Not what I asked"', async () => {
       const { question, result } = known();
       const asked = await slash(h, 'ask', { question });
-      const more = customIds(callbackData(asked.response)).find((id) => id.startsWith('ask:more:'));
+      const more = customIds(callbackData(asked.response)).find((id) =>
+        id.startsWith('ask:other:'),
+      );
       if (!more) throw new Error('no "Not what I asked" button');
       const clicked = await click(h, more, originalMessageId(h, asked.id));
       const data = callbackData(clicked.response);
@@ -318,7 +323,7 @@ describe('Almanac on Discord, through the real discord.js client and the stand-i
       expect(data.embeds?.[0]?.title).toBe(TEXT.alternativesTitle);
       const offered = customIds(data);
       expect(offered.length).toBeGreaterThan(0);
-      expect(offered).not.toContain(`ask:fact:${result.fact.id}`);
+      expect(offered.some((id) => id.endsWith(`,${result.fact.id}`))).toBe(false);
     });
 
     it('asks "did you mean" with a button per candidate and states no answer', async () => {
@@ -329,13 +334,20 @@ describe('Almanac on Discord, through the real discord.js client and the stand-i
       const asked = await slash(h, 'ask', { question });
       const data = callbackData(asked.response);
       expect(data.embeds?.[0]?.title).toBe(TEXT.didYouMeanTitle);
-      expect(customIds(data)).toEqual(result.candidates.map((c) => `ask:fact:${c.factId}`));
+      // Each candidate's button is tied to the recorded question, so the pick is recorded too.
+      const buttons = customIds(data);
+      expect(buttons).toEqual(
+        result.candidates.map((c) =>
+          expect.stringMatching(new RegExp(`^ask:pick:[0-9a-z]+,${c.factId}$`)),
+        ),
+      );
       const description = data.embeds?.[0]?.description ?? '';
       for (const candidate of result.candidates) {
         expect(description).not.toContain(engine.fact(candidate.factId)?.fact.answer);
       }
       const picked = result.candidates[1] ?? result.candidates[0];
-      const clicked = await click(h, `ask:fact:${picked?.factId}`, originalMessageId(h, asked.id));
+      const button = buttons.find((id) => id.endsWith(`,${picked?.factId}`)) ?? '';
+      const clicked = await click(h, button, originalMessageId(h, asked.id));
       expect(callbackData(clicked.response).embeds?.[0]?.title).toBe(picked?.question);
     });
 
@@ -349,7 +361,9 @@ describe('Almanac on Discord, through the real discord.js client and the stand-i
       expect(data.embeds?.[0]?.title).toBe(TEXT.declinedTitle);
       expect(data.embeds?.[0]?.description).toContain('/topics');
       expect(customIds(data)).toEqual(
-        result.suggestions.slice(0, 3).map((s) => `ask:fact:${s.factId}`),
+        result.suggestions
+          .slice(0, 3)
+          .map((s) => expect.stringMatching(new RegExp(`^ask:pick:[0-9a-z]+,${s.factId}$`))),
       );
       expect(data.embeds?.[0]?.fields ?? []).toEqual([]);
     });

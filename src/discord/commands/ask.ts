@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { answerFact, askQuestion, pickedFactId, resolveTopic } from '../ask.js';
+import { answerFact, askAndRecord, pickedFactId, resolveTopic, whereOf } from '../ask.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
@@ -40,7 +40,12 @@ export const askCommand: SlashCommand = {
     if (picked !== undefined) {
       const answer = answerFact(engine, picked);
       const reply = answer.ok
-        ? renderAskResult(answer.value, { surface: 'command', private: isPrivate, picked: true })
+        ? renderAskResult(answer.value, {
+            surface: 'command',
+            private: isPrivate,
+            picked: true,
+            questionId: ctx.questions.asked(answer.value, whereOf(interaction, 'slash')),
+          })
         : renderNotice(answer.error.message);
       await respond(interaction, reply);
       return;
@@ -50,8 +55,16 @@ export const askCommand: SlashCommand = {
       await respond(interaction, renderNotice(topic.error.message));
       return;
     }
-    const result = askQuestion(engine, question, topic.value);
-    await respond(interaction, renderAskResult(result, { surface: 'command', private: isPrivate }));
+    const { result, questionId } = askAndRecord(
+      ctx,
+      question,
+      whereOf(interaction, 'slash', topic.value),
+      topic.value,
+    );
+    await respond(
+      interaction,
+      renderAskResult(result, { surface: 'command', private: isPrivate, questionId }),
+    );
   },
   autocomplete: autocompleteFactsAndTopics,
 };

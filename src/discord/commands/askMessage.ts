@@ -1,5 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { askQuestion } from '../ask.js';
+import { askAndRecord, whereOf } from '../ask.js';
 import { renderAskResult } from '../render/answer.js';
 import { respond } from '../reply.js';
 import { ANYWHERE, GUILD_INSTALL } from './shared.js';
@@ -17,7 +17,11 @@ export const askMessageCommand: MessageCommand = {
     .toJSON(),
   async execute(interaction, ctx) {
     // Context-menu targets carry their content even without the Message Content intent.
-    const result = askQuestion(ctx.knowledge.engine(), interaction.targetMessage.content);
-    await respond(interaction, renderAskResult(result, { surface: 'command' }));
+    const { result, questionId } = askAndRecord(
+      ctx,
+      interaction.targetMessage.content,
+      whereOf(interaction, 'menu'),
+    );
+    await respond(interaction, renderAskResult(result, { surface: 'command', questionId }));
   },
 };

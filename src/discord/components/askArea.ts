@@ -5,7 +5,7 @@ import type { FactRef } from '../../engine/types.js';
 import { renderAlternatives, renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { respond } from '../reply.js';
-import { parseAskCustomId, type AskCustomId } from './customId.js';
+import { parseAskButton, type AskButton } from './askedCustomId.js';
 import { defineArea } from './registry.js';
 
 /** A button on a private message answers privately too: its message was the asker's alone. */
@@ -13,7 +13,10 @@ function onPrivateMessage(interaction: ButtonInteraction): boolean {
   return interaction.message.flags.has(MessageFlags.Ephemeral);
 }
 
-/** `ask:fact:<id>`: answers that fact in a new reply to whoever clicked, citing it as usual. */
+/**
+ * `ask:fact:<id>` (and `ask:pick:<question>,<id>`): answers that fact in a new reply to whoever
+ * clicked, citing it as usual.
+ */
 async function answerPickedFact(
   interaction: ButtonInteraction,
   factId: string,
@@ -33,13 +36,15 @@ async function answerPickedFact(
 }
 
 /**
- * `ask:more:<answered>,<alternatives…>`: the other facts that came close, privately to the
- * clicker. The ids were fixed when the answer was given; any no longer loaded are skipped, and
- * when none were recorded the engine's ranking of the answered question stands in.
+ * `ask:more:<answered>,<alternatives…>` (and `ask:other:<question>,…`): the other facts that
+ * came close, privately to the clicker. The ids were fixed when the answer was given; any no
+ * longer loaded are skipped, and when none were recorded the engine's ranking of the answered
+ * question stands in. When the answer was recorded, the flag is recorded with it and the
+ * alternatives' buttons record which fact was meant.
  */
 async function showAlternatives(
   interaction: ButtonInteraction,
-  id: Extract<AskCustomId, { action: 'more' }>,
+  id: Extract<AskButton, { action: 'more' | 'other' }>,
   ctx: BotContext,
 ): Promise<void> {
   const engine = ctx.knowledge.engine();
@@ -56,21 +61,32 @@ async function showAlternatives(
           .filter((c) => c.factId !== id.factId)
           .slice(0, 3);
   const ref = { factId: id.factId, question: answered?.fact.question ?? id.factId };
-  await respond(interaction, renderAlternatives(ref, alternatives));
+  const questionId = id.action === 'other' ? id.questionId : undefined;
+  const noted =
+    questionId !== undefined && ctx.questions.notWhatIAsked(questionId, interaction.guildId);
+  await respond(interaction, renderAlternatives(ref, alternatives, { questionId, noted }));
 }
 
 /**
- * The `ask` buttons: a fact to answer, or the runners-up of an answer. Answering a fact is a
- * question, so it counts toward the clicker's cooldown (keyed by the clicker: a click never acts
- * on anyone else's behalf); showing the runners-up is not.
+ * The `ask` buttons: a fact to answer, or the runners-up of an answer, each possibly tied to a
+ * recorded question (`askedCustomId.ts`). Answering a fact is a question, so it counts toward
+ * the clicker's cooldown (keyed by the clicker: a click never acts on anyone else's behalf);
+ * showing the runners-up is not.
  */
-export const askArea = defineArea<AskCustomId>({
+export const askArea = defineArea<AskButton>({
   area: 'ask',
-  parse: parseAskCustomId,
-  countsAsQuestion: (id) => id.action === 'fact',
+  parse: parseAskButton,
+  countsAsQuestion: (id) => id.action === 'fact' || id.action === 'pick',
   button(interaction, id, ctx) {
-    return id.action === 'fact'
-      ? answerPickedFact(interaction, id.factId, ctx)
-      : showAlternatives(interaction, id, ctx);
+    switch (id.action) {
+      case 'fact':
+        return answerPickedFact(interaction, id.factId, ctx);
+      case 'pick':
+        ctx.questions.picked(id.questionId, id.factId, interaction.guildId);
+        return answerPickedFact(interaction, id.factId, ctx);
+      case 'more':
+      case 'other':
+        return showAlternatives(interaction, id, ctx);
+    }
   },
 });

@@ -1,5 +1,6 @@
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { AskResult, Candidate, FactRef } from '../../engine/types.js';
+import { encodeLinkedCustomId } from '../components/askedCustomId.js';
 import { encodeCustomId } from '../components/customId.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { formatCitation, percent, quoteQuestion } from './format.js';
@@ -27,19 +28,47 @@ export interface RenderOptions {
   readonly private?: boolean;
   /** The fact was picked by id (autocomplete, a button), not matched from free text. */
   readonly picked?: boolean;
+  /**
+   * The recorded question this reply answers: its "did you mean", suggestion and "Not what I
+   * asked" buttons then carry it, so what a member picks is recorded with it.
+   */
+  readonly questionId?: number | undefined;
 }
 
 type Answered = Extract<AskResult, { status: 'answered' }>;
 type Ambiguous = Extract<AskResult, { status: 'ambiguous' }>;
 type NoMatch = Extract<AskResult, { status: 'no-match' }>;
 
-function factButton(ref: FactRef, style: ButtonSpec['style']): ButtonSpec[] {
-  const customId = encodeCustomId({ area: 'ask', action: 'fact', factId: ref.factId });
+/**
+ * A button answering a fact: tied to the recorded question when there is one (a pick), else the
+ * plain kind, which works the same but records nothing.
+ */
+function factButton(ref: FactRef, style: ButtonSpec['style'], questionId?: number): ButtonSpec[] {
+  const linked =
+    questionId === undefined
+      ? undefined
+      : encodeLinkedCustomId({ area: 'ask', action: 'pick', questionId, factId: ref.factId });
+  const customId = linked ?? encodeCustomId({ area: 'ask', action: 'fact', factId: ref.factId });
   return customId ? [{ customId, label: ref.question, style }] : [];
 }
 
-function factButtons(refs: readonly FactRef[], style: ButtonSpec['style']): ButtonSpec[] {
-  return refs.flatMap((ref) => factButton(ref, style)).slice(0, MAX_CHOICES);
+function factButtons(
+  refs: readonly FactRef[],
+  style: ButtonSpec['style'],
+  questionId?: number,
+): ButtonSpec[] {
+  return refs.flatMap((ref) => factButton(ref, style, questionId)).slice(0, MAX_CHOICES);
+}
+
+/** "Not what I asked": tied to the recorded answer when there is one. */
+function notWhatIAskedId(result: Answered, questionId: number | undefined): string | undefined {
+  const alternatives = result.alternatives.map((a) => a.factId);
+  const factId = result.fact.id;
+  const linked =
+    questionId === undefined
+      ? undefined
+      : encodeLinkedCustomId({ area: 'ask', action: 'other', questionId, factId, alternatives });
+  return linked ?? encodeCustomId({ area: 'ask', action: 'more', factId, alternatives });
 }
 
 function renderAnswered(result: Answered, options: RenderOptions): ReplyPayload {
@@ -56,12 +85,7 @@ function renderAnswered(result: Answered, options: RenderOptions): ReplyPayload 
     fields,
     footer: { text: `${pack.title} · ${how}` },
   };
-  const more = encodeCustomId({
-    area: 'ask',
-    action: 'more',
-    factId: fact.id,
-    alternatives: result.alternatives.map((a) => a.factId),
-  });
+  const more = notWhatIAskedId(result, options.questionId);
   const followUps = buttonRows(factButtons(result.followUps, ButtonStyle.Primary));
   const notIt = more ? buttonRows([{ customId: more, label: TEXT.notWhatIAsked }]) : [];
   return payload({
@@ -81,14 +105,14 @@ function renderAmbiguous(result: Ambiguous, options: RenderOptions): ReplyPayloa
   };
   return payload({
     embeds: [embed],
-    rows: buttonRows(factButtons(candidates, ButtonStyle.Primary)),
+    rows: buttonRows(factButtons(candidates, ButtonStyle.Primary, options.questionId)),
     ephemeral: options.private ?? false,
   });
 }
 
 function renderNoMatch(result: NoMatch, options: RenderOptions): ReplyPayload {
   const suggestions = result.suggestions.slice(0, MAX_CHOICES);
-  const rows = buttonRows(factButtons(suggestions, ButtonStyle.Secondary));
+  const rows = buttonRows(factButtons(suggestions, ButtonStyle.Secondary, options.questionId));
   // Declines and hints only help the asker; in a channel they would be noise for everyone else.
   const ephemeral = options.surface === 'command' || (options.private ?? false);
   if (result.rejected !== undefined) {
@@ -127,6 +151,14 @@ export function renderAskResult(result: AskResult, options: RenderOptions): Repl
   }
 }
 
+/** How "Not what I asked" was taken. */
+export interface AlternativesOptions {
+  /** The recorded answer: the alternatives' buttons then record which one was meant. */
+  readonly questionId?: number | undefined;
+  /** The flag was recorded for the packs' curators: the reply says so. */
+  readonly noted?: boolean;
+}
+
 /**
  * The other facts that came close to an answered question, as buttons, for the one who clicked
  * "Not what I asked".
@@ -134,18 +166,20 @@ export function renderAskResult(result: AskResult, options: RenderOptions): Repl
 export function renderAlternatives(
   answered: FactRef,
   alternatives: readonly (FactRef | Candidate)[],
+  options: AlternativesOptions = {},
 ): ReplyPayload {
+  const noted = options.noted ? `\n${TEXT.notWhatIAskedNoted}` : '';
   if (alternatives.length === 0) {
-    return payload({ content: TEXT.noAlternatives, ephemeral: true });
+    return payload({ content: `${TEXT.noAlternatives}${noted}`, ephemeral: true });
   }
   const embed: APIEmbed = {
     title: TEXT.alternativesTitle,
-    description: TEXT.alternatives(`“${answered.question}”`),
+    description: `${TEXT.alternatives(`“${answered.question}”`)}${noted}`,
     color: COLOURS.ambiguous,
   };
   return payload({
     embeds: [embed],
-    rows: buttonRows(factButtons(alternatives, ButtonStyle.Primary)),
+    rows: buttonRows(factButtons(alternatives, ButtonStyle.Primary, options.questionId)),
     ephemeral: true,
   });
 }

@@ -34,6 +34,7 @@ export const TEXT = {
   alternativesTitle: 'Other facts that came close',
   alternatives: (question: string) => `Instead of ${question}, did you mean one of these?`,
   noAlternatives: 'Nothing else in my packs comes close. Use `/topics` to see what they cover.',
+  notWhatIAskedNoted: 'Noted: whoever looks after the packs will see what was missed.',
 
   topicsTitle: 'What I can answer',
   topicsEmpty: 'No knowledge packs are loaded.',
@@ -71,6 +72,9 @@ export const TEXT = {
   reloadFailedTitle: 'Reload failed: still serving the previous packs',
   reloadFailed: (n: number) =>
     `The packs on disk have ${n} ${n === 1 ? 'problem' : 'problems'}. Fix ${n === 1 ? 'it' : 'them'} and reload again:`,
+  reloadAbandonedTitle: 'Reload abandoned: Almanac is restarting',
+  reloadAbandoned:
+    'Almanac is shutting down, so the packs were not reloaded. Run `/almanac reload` again once it is back.',
   andMore: (n: number) => `… and ${n} more`,
 
   unknownTopic: (topic: string) =>
