@@ -1,0 +1,13 @@
+import { systemClock } from '../clock.js';
+import { readDotenv } from './env.js';
+import { runMisses } from './inboxCommands.js';
+
+/** `npm run misses`: see `MISSES_USAGE` in `inboxCommands.ts`. */
+readDotenv();
+process.exitCode = await runMisses(process.argv.slice(2), {
+  env: process.env,
+  cwd: process.cwd(),
+  now: systemClock.now(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});
