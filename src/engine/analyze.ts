@@ -333,15 +333,25 @@ export function analyzeWords(
   const seen = new Set<string>(terms);
   const guessed = new Set<string>();
   const optional = new Set<string>();
+  // What a question says is not so ("without giving off oxygen", "instead of chlorophyll")
+  // names what it does not ask about: those words count when a fact holds them, and cost
+  // nothing when none does, in a speller's questions only.
+  let negated = 0;
   for (const word of words) {
+    if (speller && lexicon.isNegator(word)) {
+      negated = lexicon.negationReach;
+      continue;
+    }
     if (lexicon.isFunctionWord(word)) continue;
     const term = lexicon.stem(word);
+    const denied = negated > 0;
+    if (negated > 0) negated -= 1;
     if (seen.has(term)) continue;
     seen.add(term);
     terms.push(term);
     termWords.push(word);
     if (guessedWords.has(word)) guessed.add(term);
-    if (asked.size > 0 && !asked.has(term)) optional.add(term);
+    if ((asked.size > 0 && !asked.has(term)) || denied) optional.add(term);
   }
   // "who was kosygin" asks who he was: a fact about his role answers it best, though none of
   // its phrasings asks "who"; the person is named, not asked for. The identity term is an

@@ -34,6 +34,10 @@ export interface QuestionWords {
   readonly trailing: Readonly<Record<string, Intent>>;
   /** Words that join a further question on: "when was he executed and by". */
   readonly joiners: readonly string[];
+  /** Words that say what follows is not so ("without", "instead", "not"). */
+  readonly negators: readonly string[];
+  /** How many content words after a negator it reaches. */
+  readonly negationReach: number;
   /**
    * Words after which a question word opens the question itself, in chat that leads in with
    * something else ("i need to know when…").

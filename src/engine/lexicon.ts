@@ -40,6 +40,10 @@ export interface Lexicon {
   readonly intentWindow: number;
   /** The intents in the order {@link intentsOf} gives them. */
   readonly intentOrder: readonly string[];
+  /** True for a word that says what follows is not so. */
+  isNegator(word: string): boolean;
+  /** How many content words after a negator it reaches. */
+  readonly negationReach: number;
   /** True for a word after which a question word opens the question itself. */
   isLeadIn(word: string): boolean;
   /** True for a question put as "how did the visit go": it also asks for {@link outcomeTerm}. */
@@ -76,6 +80,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const trailing = new Map(Object.entries(questions.trailing));
   const leadIns = new Set(questions.leadIns);
   const joiners = new Set(questions.joiners);
+  const negators = new Set(questions.negators);
   const outcome = questions.outcome;
   const auxiliaries = new Set(outcome.auxiliaries);
   const endings = new Set(outcome.endings);
@@ -170,6 +175,8 @@ function createLexicon(language: LanguageProfile): Lexicon {
     intentWindow: questions.window,
     intentOrder,
     isLeadIn: (word) => leadIns.has(word),
+    isNegator: (word) => negators.has(word),
+    negationReach: questions.negationReach,
     asksHowItWent(words) {
       const start = words.indexOf(outcome.opener);
       if (start < 0 || start > questions.window) return false;

@@ -99,6 +99,18 @@ describe('analyze', () => {
     ).not.toContain(analyze('outcome', index.lexicon, index.synonyms).terms[0]);
   });
 
+  it('counts what a question says is not so only where a fact holds it', () => {
+    const analysis = analyze(
+      'which leaders did bhutto meet without brezhnev',
+      index.lexicon,
+      index.synonyms,
+      index.speller,
+    );
+    const brezhnev = analysis.terms.find((t) => t.startsWith('brezhnev'))!;
+    expect(analysis.optional?.has(brezhnev)).toBe(true);
+    expect(analysis.optional?.has(analysis.terms.find((t) => t.startsWith('meet'))!)).toBe(false);
+  });
+
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe(wordsOf('soviet union'));
     expect(wordsOf('why were they on bad terms')).toBe(wordsOf('why were they fractured'));

@@ -55,6 +55,11 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     why: '_why',
   },
   joiners: ['and', 'or', 'n'],
+  negators: [
+    ...['not', 'no', 'without', 'instead', 'never', 'nor', 'dont', 'doesnt', 'didnt', 'isnt'],
+    ...['arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'hasnt', 'havent', 'rather'],
+  ],
+  negationReach: 2,
   leadIns: [
     ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me'],
     ...['help', 'idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
