@@ -6,7 +6,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     {
       intent: '_when',
       pattern:
-        /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:year|date|month|day|days|time)|how long)\b/,
+        /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how long)\b/,
     },
     {
       intent: '_where',
@@ -35,8 +35,9 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     'why',
   ],
   patternWords: [
-    ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'date'],
-    ...['month', 'day', 'days', 'time', 'how', 'long', 'where', 'wheres', 'city', 'place'],
+    ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'years'],
+    ...['date', 'dates', 'month', 'months', 'day', 'days', 'time', 'times', 'how', 'long'],
+    ...['where', 'wheres', 'city', 'place'],
     ...['country', 'capital', 'town', 'who', 'whom', 'whose', 'whos', 'leader', 'leaders'],
     ...['official', 'officials', 'figure', 'figures', 'people', 'person', 'persons', 'men'],
     ...['man', 'general', 'generals', 'politician', 'politicians', 'ruler', 'rulers', 'why'],
