@@ -29,6 +29,18 @@ export interface AskedWhere {
   readonly scope?: Scope | undefined;
 }
 
+/**
+ * Where the console's questions are asked: one local member, so no server, no channel and no
+ * asker are kept. They form their own scope with direct messages (`guildId: null`): the
+ * terminal's reports show them, `/almanac` never does.
+ */
+export const CONSOLE_WHERE: AskedWhere = Object.freeze({
+  surface: 'console',
+  guildId: null,
+  channelId: null,
+  userId: null,
+});
+
 const STATUS: Readonly<Record<AskResult['status'], QuestionStatus>> = {
   answered: 'answered',
   ambiguous: 'did-you-mean',

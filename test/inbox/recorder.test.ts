@@ -4,6 +4,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { english } from '../../src/engine/lang/en/index.js';
 import type { AskResult, Engine } from '../../src/engine/types.js';
 import {
+  CONSOLE_WHERE,
   PRUNE_EVERY_MS,
   createQuestionRecorder,
   questionRecordOf,
@@ -207,5 +208,23 @@ describe('the question recorder', () => {
     clock.advance(10 * PRUNE_EVERY_MS);
     expect(store.getQuestion(newer)).not.toBeNull();
     expect(clock.pending).toBe(0);
+  });
+});
+
+describe("the console's questions", () => {
+  it('are kept with no server, no channel and no asker', async () => {
+    const engine = await planetsEngine();
+    const record = questionRecordOf(
+      engine.ask('what is the boiling point of tungsten'),
+      CONSOLE_WHERE,
+      { askers: true },
+      T0,
+    );
+    expect(record).toMatchObject({
+      surface: 'console',
+      guildId: null,
+      channelId: null,
+      userId: null,
+    });
   });
 });
