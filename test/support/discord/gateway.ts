@@ -37,6 +37,13 @@ export interface GatewayConnectionInfo {
   closeCode: number | null;
 }
 
+/**
+ * How the gateway treats new connections: `open` as Discord does; `refuse` resets every new
+ * socket before the WebSocket handshake (Discord unreachable); `silent` completes the handshake
+ * but never sends HELLO (a gateway that accepts and then hangs, so the client waits to connect).
+ */
+export type GatewayAvailability = 'open' | 'refuse' | 'silent';
+
 export interface GatewayHooks {
   heartbeatIntervalMs: number;
   /** When set, IDENTIFY/RESUME with another token fails (close code 4004). */
@@ -183,12 +190,13 @@ export class GatewayServer {
   private readonly connections = new Map<number, Connection>();
   private nextConnectionId = 1;
   private ackHeartbeats = true;
+  private availability: GatewayAvailability = 'open';
   private closed = false;
 
   constructor(private readonly hooks: GatewayHooks) {}
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    if (this.closed) {
+    if (this.closed || this.availability === 'refuse') {
       socket.destroy();
       return;
     }
@@ -217,6 +225,11 @@ export class GatewayServer {
 
   setHeartbeatAcks(enabled: boolean): void {
     this.ackHeartbeats = enabled;
+  }
+
+  /** Applies to connections made from now on; open ones are left as they are. */
+  setAvailability(availability: GatewayAvailability): void {
+    this.availability = availability;
   }
 
   /**
@@ -306,6 +319,7 @@ export class GatewayServer {
       );
       return;
     }
+    if (this.availability === 'silent') return;
     this.send(connection, {
       op: GatewayOpcodes.Hello,
       d: { heartbeat_interval: this.hooks.heartbeatIntervalMs, _trace: ['["stand-in-gateway"]'] },

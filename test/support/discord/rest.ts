@@ -101,6 +101,21 @@ export interface FailureRule {
   times?: number;
 }
 
+/** The next matching request(s) are answered only after `ms`, as a slow network would. */
+export interface HoldRule {
+  method?: string;
+  pathPattern: RegExp;
+  ms: number;
+  /** How many matching requests to hold; defaults to 1. */
+  times?: number;
+}
+
+interface Hold {
+  rule: HoldRule;
+  remaining: number;
+  arrived: () => void;
+}
+
 export interface RestHooks {
   token: string | null;
   /** Milliseconds an interaction may wait for its initial response; null for no limit. */
@@ -190,6 +205,7 @@ export class RestServer {
   );
   private readonly routes: Route[] = [];
   private readonly rules: Rule[] = [];
+  private readonly holds: Hold[] = [];
 
   constructor(
     private readonly state: StandInState,
@@ -204,6 +220,13 @@ export class RestServer {
 
   failNext(rule: FailureRule): void {
     this.rules.push({ kind: 'failure', rule, remaining: rule.times ?? 1 });
+  }
+
+  /** Resolves when the first held request has arrived (its answer still waits `rule.ms`). */
+  holdNext(rule: HoldRule): Promise<void> {
+    return new Promise((arrived) => {
+      this.holds.push({ rule, remaining: rule.times ?? 1, arrived });
+    });
   }
 
   dispose(): void {
@@ -221,6 +244,11 @@ export class RestServer {
     }
     const query = Object.fromEntries(url.searchParams);
     const raw = await readBody(request);
+    const hold = this.takeHold(method, decodePath(path));
+    if (hold) {
+      hold.arrived();
+      await new Promise((done) => setTimeout(done, hold.rule.ms));
+    }
     let body: unknown;
     let files: RecordedFile[] = [];
     let result: RouteResult;
@@ -291,6 +319,19 @@ export class RestServer {
       fault,
       at: Date.now(),
     });
+  }
+
+  private takeHold(method: string, path: string): Hold | null {
+    const index = this.holds.findIndex(
+      (entry) =>
+        (entry.rule.method === undefined || entry.rule.method.toUpperCase() === method) &&
+        entry.rule.pathPattern.test(path),
+    );
+    const entry = this.holds[index];
+    if (!entry) return null;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.holds.splice(index, 1);
+    return entry;
   }
 
   private takeRule(method: string, path: string): Rule | null {

@@ -513,6 +513,82 @@ describe('Discord stand-in gateway recovery', () => {
   });
 });
 
+describe('Discord stand-in outages and slow answers', () => {
+  it('refuses new gateway connections while down, and lets the client back in once open', async () => {
+    // Back in, the client identifies afresh: no need to wait out discord.js's 5 s throttle.
+    const { standIn, client } = await connect(
+      {},
+      { ws: { buildIdentifyThrottler: instantIdentifyThrottler } },
+    );
+    try {
+      standIn.setGatewayAvailability('refuse');
+      const before = standIn.connections.length;
+      standIn.dropConnections();
+      await nextEvent(client, Events.ShardReconnecting);
+      // Refused sockets never become connections.
+      await new Promise((done) => setTimeout(done, 1_200));
+      expect(standIn.connections.length).toBe(before);
+      // Fully ready again (guilds included) before the client is destroyed: discord.js never
+      // finishes destroying a shard still waiting for an event.
+      const ready = nextEvent(client, Events.ShardReady, () => true, 5_000);
+      standIn.setGatewayAvailability('open');
+      await ready;
+      expect(standIn.connections.at(-1)?.open).toBe(true);
+    } finally {
+      await shutDown(client, standIn);
+    }
+  });
+
+  it('accepts a connection without saying HELLO while silent', async () => {
+    const { standIn, client } = await connect(
+      {},
+      { ws: { buildIdentifyThrottler: instantIdentifyThrottler } },
+    );
+    try {
+      standIn.setGatewayAvailability('silent');
+      const before = standIn.connections.length;
+      const mark = standIn.gatewayMark();
+      standIn.dropConnections();
+      await nextEvent(client, Events.ShardReconnecting);
+      while (standIn.connections.length === before) {
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      expect(standIn.connections.at(-1)?.open).toBe(true);
+      expect(standIn.gatewayFrames.slice(mark).filter((f) => f.direction === 'out')).toEqual([]);
+      // Let the client back in (it resumes), so it can be destroyed: not while it waits for HELLO.
+      const ready = nextEvent(client, Events.ShardResume, () => true, 5_000);
+      standIn.setGatewayAvailability('open');
+      standIn.dropConnections();
+      await ready;
+    } finally {
+      await shutDown(client, standIn);
+    }
+  });
+
+  it('holds a response while the test acts, then answers it as usual', async () => {
+    const { standIn, client } = await connect();
+    try {
+      const channel = await client.channels.fetch(CHANNEL);
+      if (!channel?.isSendable()) throw new Error('expected a text channel');
+      const arrived = standIn.holdNext({
+        method: 'POST',
+        pathPattern: /\/messages$/,
+        ms: 200,
+      });
+      let answered = false;
+      const sending = channel.send('held').then(() => (answered = true));
+      await arrived;
+      expect(answered).toBe(false);
+      await sending;
+      expect(standIn.findRequests(requestTo('POST', `/channels/${CHANNEL}/messages`))).toHaveLength(
+        1,
+      );
+    } finally {
+      await shutDown(client, standIn);
+    }
+  });
+});
+
 describe('Discord stand-in with a custom guild', () => {
   it('enforces channel permission overwrites on the bot (403 Missing Permissions)', async () => {
     const readOnly = '300000000000000042';

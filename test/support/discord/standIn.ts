@@ -25,10 +25,10 @@ import {
 } from './fixtures.js';
 import type { GuildSpec, UserSpec } from './fixtures.js';
 import { GatewayServer } from './gateway.js';
-import type { GatewayConnectionInfo, GatewayFrame } from './gateway.js';
+import type { GatewayAvailability, GatewayConnectionInfo, GatewayFrame } from './gateway.js';
 import type { WaitOptions } from './log.js';
 import { RestServer } from './rest.js';
-import type { FailureRule, RateLimitRule, RecordedRequest } from './rest.js';
+import type { FailureRule, HoldRule, RateLimitRule, RecordedRequest } from './rest.js';
 import { StandInState } from './state.js';
 import type { InteractionRecord } from './state.js';
 
@@ -49,9 +49,15 @@ export type {
   UserSpec,
 } from './fixtures.js';
 export type { InteractionInput, OptionValue, UserMessageInput } from './events.js';
-export type { GatewayConnectionInfo, GatewayFrame } from './gateway.js';
+export type { GatewayAvailability, GatewayConnectionInfo, GatewayFrame } from './gateway.js';
 export type { WaitOptions } from './log.js';
-export type { FailureRule, RateLimitRule, RecordedFile, RecordedRequest } from './rest.js';
+export type {
+  FailureRule,
+  HoldRule,
+  RateLimitRule,
+  RecordedFile,
+  RecordedRequest,
+} from './rest.js';
 export type { InteractionRecord, StandInState } from './state.js';
 
 export interface DiscordStandInOptions {
@@ -119,6 +125,11 @@ export interface DiscordStandIn {
   rateLimitNext(rule: RateLimitRule): void;
   /** The next matching request(s) get the given error status and Discord error body. */
   failNext(rule: FailureRule): void;
+  /**
+   * The next matching request(s) are answered `rule.ms` late. Resolves when the first of them
+   * arrives, so a test can act while the request is in flight.
+   */
+  holdNext(rule: HoldRule): Promise<void>;
 
   /** Sends a dispatch to every identified session (after intent filtering); returns how many took it. */
   dispatch(eventName: string, data: unknown): number;
@@ -144,6 +155,8 @@ export interface DiscordStandIn {
   invalidateSessions(resumable: boolean): void;
   /** Stop (or resume) answering heartbeats, to exercise zombie-connection handling. */
   setHeartbeatAcks(enabled: boolean): void;
+  /** How new gateway connections are treated from now on (Discord down, hanging, or open). */
+  setGatewayAvailability(availability: GatewayAvailability): void;
   readonly identifyCount: number;
   readonly resumeCount: number;
   readonly heartbeatCount: number;
@@ -349,6 +362,7 @@ export async function startDiscordStandIn(
     clearRequests: () => rest.log.clear(),
     rateLimitNext: (rule) => rest.rateLimitNext(rule),
     failNext: (rule) => rest.failNext(rule),
+    holdNext: (rule) => rest.holdNext(rule),
 
     dispatch: (eventName, data) => gateway.dispatch(eventName, data),
     sendMessage: (input) => {
@@ -378,6 +392,7 @@ export async function startDiscordStandIn(
     requestReconnect: () => gateway.requestReconnect(),
     invalidateSessions: (resumable) => gateway.invalidateSessions(resumable),
     setHeartbeatAcks: (enabled) => gateway.setHeartbeatAcks(enabled),
+    setGatewayAvailability: (availability) => gateway.setAvailability(availability),
     get identifyCount() {
       return gateway.identifyCount;
     },
