@@ -1,9 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Engine } from '../engine/types.js';
 import { engineFor } from '../knowledge/engineFor.js';
-import { loadServingPacks } from '../knowledge/load.js';
 import type { Problem } from '../knowledge/problem.js';
 import type { Pack } from '../knowledge/schema.js';
 import type { ValidationResult } from '../knowledge/validate.js';
+import { loadPacksInWorker } from './packLoader.js';
 
 /** Facts by id that a reload added, changed (any field, or their cited source) or removed. */
 export interface PackDiff {
@@ -24,6 +25,8 @@ export type ReloadOutcome =
       readonly ok: false;
       readonly errors: readonly Problem[];
       readonly warnings: readonly Problem[];
+      /** Set when the reload was cut short by a shutdown (`close()`), with no problems. */
+      readonly abandoned?: true;
     };
 
 /** JSON with object keys sorted, so reordering keys in a YAML file is not a change. */
@@ -35,21 +38,24 @@ function canonical(value: unknown): string {
   );
 }
 
-function factSignatures(packs: readonly Pack[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** How many facts are signed between two turns of the event loop during a reload. */
+const SIGNATURES_PER_SLICE = 250;
+
+/** Every fact's signature: its pack, its fields and its cited source, keys sorted. */
+function* signaturesOf(packs: readonly Pack[]): Generator<[string, string]> {
   for (const pack of packs) {
     for (const fact of pack.facts) {
       const source = pack.sources.find((s) => s.id === fact.source.id);
-      out.set(fact.id, canonical({ pack: pack.id, title: pack.title, fact, source }));
+      yield [fact.id, canonical({ pack: pack.id, title: pack.title, fact, source })];
     }
   }
-  return out;
 }
 
-/** What changed between two sets of packs, fact by fact, each list in id order. */
-export function diffPacks(before: readonly Pack[], after: readonly Pack[]): PackDiff {
-  const old = factSignatures(before);
-  const now = factSignatures(after);
+/** What changed between two sets of signatures, each list in id order. */
+function diffSignatures(
+  old: ReadonlyMap<string, string>,
+  now: ReadonlyMap<string, string>,
+): PackDiff {
   const sorted = (ids: Iterable<string>) => [...ids].sort();
   return {
     added: sorted([...now.keys()].filter((id) => !old.has(id))),
@@ -58,6 +64,21 @@ export function diffPacks(before: readonly Pack[], after: readonly Pack[]): Pack
     ),
     removed: sorted([...old.keys()].filter((id) => !now.has(id))),
   };
+}
+
+/** What changed between two sets of packs, fact by fact, each list in id order. */
+export function diffPacks(before: readonly Pack[], after: readonly Pack[]): PackDiff {
+  return diffSignatures(new Map(signaturesOf(before)), new Map(signaturesOf(after)));
+}
+
+/** The signatures of `packs`, letting the event loop run between slices of them. */
+async function signaturesInSlices(packs: readonly Pack[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [id, signature] of signaturesOf(packs)) {
+    out.set(id, signature);
+    if (out.size % SIGNATURES_PER_SLICE === 0) await nextTurn();
+  }
+  return out;
 }
 
 /**
@@ -71,31 +92,72 @@ export interface KnowledgeService {
    * Reads the knowledge folder again. On success the new packs answer from now on and the
    * difference comes back; on any problem the current packs keep answering and the validator's
    * problems come back. Concurrent calls share one reload.
+   *
+   * The old engine answers until the new one is ready. Reading, parsing and validating run on a
+   * worker thread; the comparison with the current packs runs in slices between which the event
+   * loop serves interactions; only building the new engine (its index holds closures, which
+   * cannot cross threads) holds the event loop, about a second for 10,000 facts.
    */
   reload(): Promise<ReloadOutcome>;
+  /**
+   * Abandons a reload in progress (its worker is stopped; it resolves as failed, saying so, and
+   * the current packs stay) and refuses later ones. For shutdown. True when a reload was running.
+   */
+  close(): boolean;
 }
 
 export interface KnowledgeServiceOptions {
   readonly dir: string;
   readonly packs: readonly Pack[];
-  readonly load?: (dir: string) => Promise<ValidationResult>;
+  /**
+   * Reads and validates the folder; on a worker thread by default. `signal` is aborted when the
+   * service is closed: the load may stop then, rejecting.
+   */
+  readonly load?: (dir: string, signal: AbortSignal) => Promise<ValidationResult>;
   readonly build?: (packs: readonly Pack[]) => Engine;
 }
 
+/** What a reload cut short by `close()` resolves with: no problems, the current packs kept. */
+const ABANDONED: ReloadOutcome = Object.freeze({
+  ok: false,
+  errors: [],
+  warnings: [],
+  abandoned: true,
+});
+
+/** Creates the service over `options.packs`, building their engine now. */
 export function createKnowledgeService(options: KnowledgeServiceOptions): KnowledgeService {
-  const load = options.load ?? ((dir: string) => loadServingPacks(dir));
+  const load =
+    options.load ?? ((dir: string, signal: AbortSignal) => loadPacksInWorker(dir, { signal }));
   const build = options.build ?? ((packs: readonly Pack[]) => engineFor(packs));
   let packs = options.packs;
   let engine = build(packs);
+  // The current packs' signatures, computed at the first reload and kept from then on.
+  let signatures: Map<string, string> | undefined;
   let running: Promise<ReloadOutcome> | undefined;
+  const closing = new AbortController();
 
   const reloadOnce = async (): Promise<ReloadOutcome> => {
-    const result = await load(options.dir);
+    if (closing.signal.aborted) return ABANDONED;
+    let result: ValidationResult;
+    try {
+      result = await load(options.dir, closing.signal);
+    } catch (error) {
+      if (closing.signal.aborted) return ABANDONED;
+      throw error;
+    }
+    if (closing.signal.aborted) return ABANDONED;
     if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
+    signatures ??= await signaturesInSlices(packs);
+    const nextSignatures = await signaturesInSlices(result.packs);
+    const diff = diffSignatures(signatures, nextSignatures);
+    // Interactions that arrived meanwhile are answered before the one long step.
+    await nextTurn();
+    if (closing.signal.aborted) return ABANDONED;
     const next = build(result.packs);
-    const diff = diffPacks(packs, result.packs);
     packs = result.packs;
     engine = next;
+    signatures = nextSignatures;
     return { ok: true, diff, packs: packs.length, facts: next.size, warnings: result.warnings };
   };
 
@@ -107,6 +169,10 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         running = undefined;
       });
       return running;
+    },
+    close() {
+      closing.abort();
+      return running !== undefined;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeService, diffPacks } from '../../src/discord/reload.js';
+import { engineFor } from '../../src/knowledge/engineFor.js';
 import type { ValidationResult } from '../../src/knowledge/validate.js';
 import { buildFact, buildPack } from './builders.js';
 
@@ -97,5 +98,85 @@ describe('the knowledge service', () => {
     const [a, b] = await Promise.all([service.reload(), service.reload()]);
     expect(a).toBe(b);
     expect(loads).toBe(1);
+  });
+});
+
+describe('a reload while the bot serves', () => {
+  const ok = (facts = [dates, people]): ValidationResult => ({
+    ok: true,
+    packs: [buildPack({ facts })],
+    warnings: [],
+  });
+
+  it('answers from the old packs while the new ones load, and from the new ones once built', async () => {
+    let finish: (result: ValidationResult) => void = () => undefined;
+    const service = createKnowledgeService({
+      dir: 'knowledge',
+      packs: [buildPack({ facts: [dates] })],
+      load: () => new Promise((done) => (finish = done)),
+    });
+    const before = service.engine();
+    const reloading = service.reload();
+    await new Promise((done) => setImmediate(done));
+    expect(service.engine()).toBe(before);
+    finish(ok());
+    await reloading;
+    expect(service.engine()).not.toBe(before);
+    expect(service.engine().fact('leaders-met')).toBeDefined();
+  });
+
+  it('lets work waiting on the event loop run before it builds the new engine', async () => {
+    const order: string[] = [];
+    const service = createKnowledgeService({
+      dir: 'knowledge',
+      packs: [buildPack({ facts: [dates] })],
+      load: () => {
+        // An interaction arriving as the packs come back.
+        setImmediate(() => order.push('interaction'));
+        return Promise.resolve(ok());
+      },
+      build: (packs) => {
+        order.push('build');
+        return engineFor(packs);
+      },
+    });
+    order.length = 0;
+    await service.reload();
+    expect(order).toEqual(['interaction', 'build']);
+  });
+
+  it('says a reload cut short by close() was abandoned, stops its load and keeps the old packs', async () => {
+    let stopped: AbortSignal | undefined;
+    const service = createKnowledgeService({
+      dir: 'knowledge',
+      packs: [buildPack({ facts: [dates] })],
+      load: (_dir, signal) => {
+        stopped = signal;
+        return new Promise((_done, fail) =>
+          signal.addEventListener('abort', () => fail(new Error('terminated'))),
+        );
+      },
+    });
+    const before = service.engine();
+    const reloading = service.reload();
+    expect(service.close()).toBe(true);
+    expect(await reloading).toEqual({ ok: false, errors: [], warnings: [], abandoned: true });
+    expect(stopped?.aborted).toBe(true);
+    expect(service.engine()).toBe(before);
+  });
+
+  it('refuses to start a reload once closed, without reading anything', async () => {
+    let loads = 0;
+    const service = createKnowledgeService({
+      dir: 'knowledge',
+      packs: [buildPack({ facts: [dates] })],
+      load: () => {
+        loads += 1;
+        return Promise.resolve(ok());
+      },
+    });
+    expect(service.close()).toBe(false);
+    expect(await service.reload()).toMatchObject({ ok: false, abandoned: true });
+    expect(loads).toBe(0);
   });
 });

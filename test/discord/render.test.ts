@@ -294,6 +294,14 @@ describe('the other replies', () => {
     expect(description.match(/```/g)).toHaveLength(2);
   });
 
+  it('a reload abandoned by a shutdown says so privately, and to run it again later', () => {
+    const payload = renderReload({ ok: false, errors: [], warnings: [], abandoned: true });
+    expectWithinLimits(payload);
+    expect(payload.ephemeral).toBe(true);
+    expect(payload.embeds[0]?.title).toBe(TEXT.reloadAbandonedTitle);
+    expect(payload.embeds[0]?.description).toBe(TEXT.reloadAbandoned);
+  });
+
   it('a successful reload lists the facts added, changed and removed', () => {
     const payload = renderReload({
       ok: true,

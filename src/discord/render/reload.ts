@@ -24,6 +24,14 @@ function problemBlock(problems: readonly Problem[], max: number): string {
 
 /** The answer to `/almanac reload`: what changed, or why nothing did. */
 export function renderReload(outcome: ReloadOutcome): ReplyPayload {
+  if (!outcome.ok && outcome.abandoned === true) {
+    const embed: APIEmbed = {
+      title: TEXT.reloadAbandonedTitle,
+      description: TEXT.reloadAbandoned,
+      color: COLOURS.failed,
+    };
+    return payload({ embeds: [embed], ephemeral: true });
+  }
   if (!outcome.ok) {
     const lead = TEXT.reloadFailed(outcome.errors.length);
     const embed: APIEmbed = {

@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ValidationResult } from '../knowledge/validate.js';
+
+/** Whether this module runs from TypeScript sources (`node --import tsx`, vitest) or a build. */
+const FROM_SOURCES = fileURLToPath(import.meta.url).endsWith('.ts');
+
+/**
+ * Starts the worker thread on `packWorker`, beside this module. From a build, that is
+ * `packWorker.js`. From TypeScript sources, Node 20 does not apply the main thread's
+ * `--import tsx` to a worker (its module hooks stay on the main thread), so the worker starts
+ * from a line of plain JavaScript that imports `packWorker.ts` through tsx's own API.
+ */
+function startWorker(workerData: { readonly dir: string; readonly cwd: string }): Worker {
+  if (!FROM_SOURCES) return new Worker(new URL('./packWorker.js', import.meta.url), { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./packWorker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** The message of a worker that stopped because its load was abandoned. */
+export class LoadAbandonedError extends Error {
+  override readonly name = 'LoadAbandonedError';
+}
+
+/** What the worker posts: a `ValidationResult`, checked for its shape only. */
+function isValidationResult(value: unknown): value is ValidationResult {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'ok' in value &&
+    typeof value.ok === 'boolean' &&
+    'warnings' in value &&
+    Array.isArray(value.warnings) &&
+    (value.ok
+      ? 'packs' in value && Array.isArray(value.packs)
+      : 'errors' in value && Array.isArray(value.errors))
+  );
+}
+
+/**
+ * `loadServingPacks(dir)` on a worker thread: the reading, YAML parsing and validation of a
+ * large folder (seconds for 10,000 facts) happen off the thread that answers Discord, which only
+ * receives the result (a structured clone of plain data: tens of milliseconds). The packs are not
+ * validated again on arrival: the worker ran the same validator, and a second zod pass here would
+ * cost the event loop what the worker saved. Aborting `signal` terminates the worker and rejects
+ * with a {@link LoadAbandonedError}; a worker that fails rejects with its error.
+ */
+export function loadPacksInWorker(
+  dir: string,
+  options: { readonly cwd?: string; readonly signal?: AbortSignal } = {},
+): Promise<ValidationResult> {
+  const { signal } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new LoadAbandonedError('the pack load was abandoned before it started'));
+      return;
+    }
+    const worker = startWorker({ dir, cwd: options.cwd ?? process.cwd() });
+    let settled = false;
+    const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+      void worker.terminate();
+    };
+    const onAbort = () =>
+      finish(() => reject(new LoadAbandonedError('the pack load was abandoned')));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (message: unknown) =>
+      finish(() =>
+        isValidationResult(message)
+          ? resolve(message)
+          : reject(new Error('the pack worker posted something other than a validation result')),
+      ),
+    );
+    worker.once('error', (error) => finish(() => reject(error)));
+    worker.once('exit', (code) =>
+      finish(() => reject(new Error(`the pack worker exited with code ${code} before answering`))),
+    );
+  });
+}

@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { InternalError } from '../errors.js';
+import { loadServingPacks } from '../knowledge/load.js';
+
+/**
+ * The worker thread of `/almanac reload` (started by `loadPacksInWorker` in `packLoader.ts`):
+ * reads, parses and validates the knowledge folder, the seconds of work a large folder costs,
+ * away from the thread that answers Discord, and posts the `ValidationResult` back once.
+ */
+
+if (!parentPort) throw new InternalError('packWorker.ts runs only as a worker thread');
+const request: unknown = workerData;
+if (
+  typeof request !== 'object' ||
+  request === null ||
+  !('dir' in request) ||
+  typeof request.dir !== 'string' ||
+  !('cwd' in request) ||
+  typeof request.cwd !== 'string'
+) {
+  throw new InternalError('packWorker.ts needs { dir, cwd } as its workerData');
+}
+parentPort.postMessage(await loadServingPacks(request.dir, request.cwd));

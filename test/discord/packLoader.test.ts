@@ -1,0 +1,42 @@
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoadAbandonedError, loadPacksInWorker } from '../../src/discord/packLoader.js';
+import { loadServingPacks } from '../../src/knowledge/load.js';
+
+const PACK = 'bhutto-soviet-visit-1972.yaml';
+
+describe('loading the packs on a worker thread', () => {
+  let broken: string;
+
+  beforeAll(async () => {
+    broken = await mkdtemp(join(tmpdir(), 'almanac-pack-worker-'));
+    await copyFile(join('knowledge', PACK), join(broken, PACK));
+    await writeFile(join(broken, 'broken.yaml'), 'id: Not Kebab\nfacts: [\n');
+  });
+
+  afterAll(async () => {
+    await rm(broken, { recursive: true, force: true });
+  });
+
+  it('gives what loading on this thread gives, for packs that validate', async () => {
+    expect(await loadPacksInWorker('knowledge')).toEqual(await loadServingPacks('knowledge'));
+  });
+
+  it('gives the same problems, file and line, for packs that do not', async () => {
+    const result = await loadPacksInWorker(broken);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual(await loadServingPacks(broken));
+  });
+
+  it('stops the worker and rejects when its signal is aborted', async () => {
+    const controller = new AbortController();
+    const loading = loadPacksInWorker('knowledge', { signal: controller.signal });
+    controller.abort();
+    await expect(loading).rejects.toBeInstanceOf(LoadAbandonedError);
+    await expect(
+      loadPacksInWorker('knowledge', { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(LoadAbandonedError);
+  });
+});
