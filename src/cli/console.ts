@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { systemClock, type Clock } from '../clock.js';
 import { english } from '../engine/lang/en/index.js';
@@ -25,7 +25,18 @@ export interface ConsoleOptions {
   readonly language?: CheckLanguage;
   /** The player's name on the trivia leaderboard. */
   readonly playerName?: string;
+  /**
+   * Whether `input` and `output` are a terminal a person types at: then lines can be edited (the
+   * arrow keys, Home, End, Ctrl+A/E/U/W) and the Up and Down arrows recall the session's earlier
+   * lines. Off for pipes and files, which are read line by line as they are.
+   */
+  readonly terminal?: boolean;
+  /** Ends the chat when aborted (SIGINT or SIGTERM), as the end of the input does. */
+  readonly stop?: AbortSignal;
 }
+
+/** How many typed lines the Up arrow can recall in one session. */
+const HISTORY_SIZE = 200;
 
 const HELP = [
   'Ask a question in your own words, for example: when did bhutto go to moscow',
@@ -51,16 +62,45 @@ const HELP = [
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { engine, input, output } = options;
   const paint = options.paint ?? plain;
-  const write = (text: string) => output.write(`${text}\n`);
-  const rl = createInterface({ input, output, terminal: false });
+  const terminal = options.terminal ?? false;
+  const rl = createInterface({
+    input,
+    output,
+    terminal,
+    historySize: terminal ? HISTORY_SIZE : 0,
+    removeHistoryDuplicates: true,
+  });
+  // On a terminal, text can arrive while a line is being typed (a trivia countdown): it goes on
+  // a line of its own, and the prompt with what was typed so far is drawn again below it.
+  const write = (text: string) => {
+    if (terminal) {
+      clearLine(output, 0);
+      cursorTo(output, 0);
+    }
+    output.write(`${text}\n`);
+  };
   let choices: readonly FactRef[] = [];
   let previousFactId: string | undefined;
   let trivia: ConsoleTrivia | undefined;
-  const prompt = () => {
-    if (options.prompt !== false) {
-      output.write(paint('green', `${trivia?.promptHint() ?? ''}> `));
+  const prompt = (redraw = false) => {
+    if (options.prompt === false) return;
+    const text = paint('green', `${trivia?.promptHint() ?? ''}> `);
+    if (terminal) {
+      rl.setPrompt(text);
+      rl.prompt(redraw);
+    } else {
+      output.write(text);
     }
   };
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    rl.close();
+  };
+  // Ctrl+C on a terminal reaches readline, not the process: it leaves, as Ctrl+D does.
+  rl.on('SIGINT', interrupt);
+  if (options.stop?.aborted) interrupt();
+  else options.stop?.addEventListener('abort', interrupt, { once: true });
   if (options.store) {
     trivia = createConsoleTrivia({
       engine,
@@ -73,7 +113,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       playerName: options.playerName ?? 'You',
       paint,
       write,
-      onTimerOutput: prompt,
+      onTimerOutput: () => prompt(true),
     });
   }
 
@@ -167,6 +207,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     prompt();
   }
   rl.close();
+  options.stop?.removeEventListener('abort', interrupt);
+  // A prompt was waiting for a line that will not come: leave it on a line of its own.
+  if (interrupted && !terminal && options.prompt !== false) output.write('\n');
   // A game still on when the player leaves counts as stopped: its points are kept.
   trivia?.stop();
   write('Bye.');

@@ -1,8 +1,13 @@
 import { PassThrough } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/console.js';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Engine } from '../../src/engine/types.js';
+import type { Store } from '../../src/store/types.js';
+import { manualClock, type ManualClock } from '../support/manualClock.js';
+import { createMemoryStore } from '../support/memoryStore.js';
+import { T0 } from '../support/trivia.js';
 import { bundledPacks } from '../support/packs.js';
 import { runTs } from '../support/spawn.js';
 import { english } from '../../src/engine/lang/en/index.js';
@@ -81,5 +86,102 @@ describe('npm start without a token', () => {
     expect(run.stdout).toMatch(/2 March until 5 March 1972/);
     expect(run.stdout).toMatch(/Bye\.\n$/);
     expect(run.stdout).not.toContain(`${String.fromCharCode(27)}[`);
+  });
+});
+
+describe('the console chat on a terminal', () => {
+  const UP = '\u001b[A';
+  const settle = async () => {
+    for (let i = 0; i < 20; i += 1) await new Promise((done) => setImmediate(done));
+  };
+
+  /** A terminal session: keys are typed as a person types them; output is read without escapes. */
+  function terminal(options: { store?: Store; clock?: ManualClock; stop?: AbortSignal } = {}) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.setEncoding('utf8').on('data', (d: string) => (text += d));
+    const done = runConsole({
+      engine,
+      input,
+      output,
+      random: () => 0.42,
+      prompt: true,
+      terminal: true,
+      ...options,
+    });
+    return {
+      done,
+      async keys(keys: string) {
+        input.write(keys);
+        await settle();
+      },
+      text: () => stripVTControlCharacters(text),
+      end: () => input.end(),
+    };
+  }
+
+  it('recalls the previous question with the Up arrow, and answers it again', async () => {
+    const session = terminal();
+    await session.keys('when did bhutto go to moscow\r');
+    await session.keys(`${UP}\r`);
+    session.end();
+    await session.done;
+    expect(session.text().match(/2 March until 5 March 1972/g)).toHaveLength(2);
+    expect(session.text()).not.toContain('^[[A');
+  });
+
+  it('edits the line being typed: a character rubbed out is not asked', async () => {
+    const session = terminal();
+    await session.keys('/topicsx\u007f\r');
+    session.end();
+    await session.done;
+    expect(session.text()).toMatch(/\(bhutto-soviet-visit-1972\): 26 facts/);
+    expect(session.text()).not.toMatch(/Unknown command/);
+  });
+
+  it('leaves on Ctrl+C, as on /quit', async () => {
+    const session = terminal();
+    await session.keys('\u0003');
+    await session.done;
+    expect(session.text()).toMatch(/Bye\.\n$/);
+  });
+
+  it('prints a trivia countdown above the line being typed, and keeps that line', async () => {
+    const clock = manualClock(T0);
+    const session = terminal({ store: createMemoryStore(), clock });
+    await session.keys('/trivia 1 open 20s\r');
+    await session.keys('Mosc');
+    const before = session.text().length;
+    clock.advance(10_000);
+    await settle();
+    const after = session.text().slice(before);
+    expect(after).toMatch(/⏱ 10 seconds left\n\(10s\) > Mosc$/);
+    session.end();
+    await session.done;
+  });
+});
+
+describe('the console chat, stopped by a signal', () => {
+  it('says goodbye and resolves when its stop signal is aborted, though the input is still open', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.setEncoding('utf8').on('data', (d: string) => (text += d));
+    const stop = new AbortController();
+    const done = runConsole({
+      engine,
+      input,
+      output,
+      random: () => 0,
+      prompt: true,
+      stop: stop.signal,
+    });
+    input.write('when did bhutto go to moscow\n');
+    await new Promise((wait) => setImmediate(wait));
+    stop.abort();
+    await done;
+    expect(text).toMatch(/2 March until 5 March 1972/);
+    expect(text).toMatch(/> \nBye\.\n$/);
   });
 });
