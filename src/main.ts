@@ -1,18 +1,22 @@
-import { config as loadDotenv } from 'dotenv';
-import { parseConfig } from './config.js';
+import { readDotenv } from './cli/env.js';
 import { loadEngine } from './cli/bootstrap.js';
 import { runConsole } from './cli/console.js';
 import { colour, plain } from './cli/renderText.js';
+import { parseConfig } from './config.js';
+import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
+import { createLogger } from './logger.js';
 import { openStore } from './store/sqlite.js';
 
 /**
  * The one entry point: reads `.env` (when present) and the environment, opens the database,
  * then starts the Discord bot when `DISCORD_TOKEN` is set, or the console chat when it is not.
- * A database that cannot be used (written by a newer Almanac, a folder that cannot be written)
- * stops start-up with one line saying what to do.
+ * What cannot start (a configuration problem, a database written by a newer Almanac or in a
+ * folder that cannot be written, invalid packs, Discord refusing the bot) is said in one line,
+ * and the exit code is 1. SIGINT and SIGTERM stop either one cleanly; the database is closed
+ * exactly once, after everything that uses it has stopped.
  */
-async function main(): Promise<number> {
-  loadDotenv({ quiet: true });
+async function main(lifecycle: Lifecycle): Promise<number> {
+  readDotenv();
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
     console.error(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
@@ -25,35 +29,47 @@ async function main(): Promise<number> {
     return 1;
   }
   const { store } = opened;
-  try {
-    if (config.discordToken) {
-      const { runBot } = await import('./discord/run.js');
-      return await runBot(config, store);
-    }
-    const loaded = await loadEngine(config.knowledgeDir);
-    if (!loaded.ok) {
-      console.error(loaded.message);
-      return 1;
-    }
-    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-    process.on('SIGINT', () => {
-      process.stdout.write('\nBye.\n');
-      store.close();
-      process.exit(0);
-    });
-    await runConsole({
-      engine: loaded.engine,
-      input: process.stdin,
-      output: process.stdout,
-      paint: process.stdout.isTTY ? colour : plain,
-      random: Math.random,
-      prompt: interactive,
-      store,
-    });
-    return 0;
-  } finally {
+  const logger = config.discordToken
+    ? createLogger({ level: config.logLevel, secrets: [config.discordToken] })
+    : undefined;
+  if (logger) lifecycle.useLog(logOf(logger));
+  lifecycle.onExit(() => {
     store.close();
+    logger?.info('database closed');
+  });
+
+  if (logger) {
+    const { runBot } = await import('./discord/run.js');
+    return runBot(config, store, { logger, stop: lifecycle.stopping });
   }
+
+  const loaded = await loadEngine(config.knowledgeDir);
+  if (!loaded.ok) {
+    console.error(loaded.message);
+    return 1;
+  }
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  await runConsole({
+    engine: loaded.engine,
+    input: process.stdin,
+    output: process.stdout,
+    paint: process.stdout.isTTY ? colour : plain,
+    random: Math.random,
+    prompt: interactive,
+    terminal: interactive,
+    store,
+    stop: lifecycle.stopping,
+  });
+  return 0;
 }
 
-process.exitCode = await main();
+const lifecycle = createLifecycle({ process, log: stderrLog });
+let code: number;
+try {
+  code = await main(lifecycle);
+} catch (error) {
+  // A bug, not a start-up problem (those are answered above): report it as the crash it is.
+  lifecycle.crash('main', error);
+  code = 1;
+}
+await lifecycle.exit(code);
