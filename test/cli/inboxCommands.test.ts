@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,17 @@ describe('npm run misses', () => {
       /The validator refused the new alternates \(\d+ errors?\), so knowledge\/planets\.yaml was restored as it was:/,
     );
     expect(out).toMatch(/knowledge\/planets\.yaml:\d+:\d+ /);
+    expect(readFileSync(join(folder, PACK), 'utf8')).toBe(before);
+  });
+
+  it('--apply writes nothing when the packs do not validate as they are', async () => {
+    writeFileSync(join(folder, 'knowledge', 'broken.yaml'), 'id: [unclosed\n');
+    const picked = store.recordQuestion(asked());
+    store.recordPick({ id: picked, factId: 'mars-distance', guildId: GUILD, at: NOW });
+    const before = readFileSync(join(folder, PACK), 'utf8');
+    const { code, err } = await run(runMisses, ['--apply']);
+    expect(code).toBe(1);
+    expect(err).toContain('Nothing was applied: fix the packs first (npm run validate).');
     expect(readFileSync(join(folder, PACK), 'utf8')).toBe(before);
   });
 
