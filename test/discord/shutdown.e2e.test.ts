@@ -153,7 +153,7 @@ describe('the bot process, shut down by a signal in every state', () => {
     async () => {
       const bot = await start();
       const since = standIn.mark();
-      const arrived = standIn.holdNext({ method: 'POST', pathPattern: REPLY_PATH, ms: 700 });
+      const arrived = standIn.holdNext({ method: 'POST', pathPattern: REPLY_PATH, ms: 300 });
       const question = mention('when did bhutto go to moscow');
       await arrived;
       bot.child.kill('SIGTERM');
@@ -173,7 +173,7 @@ describe('the bot process, shut down by a signal in every state', () => {
     'ignores a second signal during the shutdown',
     async () => {
       const bot = await start();
-      const arrived = standIn.holdNext({ method: 'POST', pathPattern: REPLY_PATH, ms: 700 });
+      const arrived = standIn.holdNext({ method: 'POST', pathPattern: REPLY_PATH, ms: 500 });
       mention('when did bhutto go to moscow');
       await arrived;
       bot.child.kill('SIGTERM');
