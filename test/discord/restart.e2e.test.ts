@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { InteractionType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIVIA_TEXT } from '../../src/discord/render/triviaText.js';
@@ -11,6 +12,7 @@ import {
   type DiscordStandIn,
   type RecordedRequest,
 } from '../support/discord/standIn.js';
+import { startCommand } from '../support/botProcess.js';
 import { temporaryDatabasePath } from '../support/spawn.js';
 import {
   LEARNER,
@@ -24,7 +26,8 @@ import {
   type SentMessage,
 } from './harness.js';
 
-const TSX = resolve('node_modules/.bin/tsx');
+// As `npm start` runs it: one process, so SIGKILL kills the bot itself, not a relay in front.
+const START = startCommand();
 const CHANNEL = DEFAULT_IDS.textChannel;
 const EDIT_ROUTE = '/channels/:channelId/messages/:messageId';
 
@@ -48,7 +51,7 @@ describe('a restart in the middle of a game, through the real bot process and th
 
   /** Starts `npm start` as a child process on the shared database; resolves once logged in. */
   async function startBot(): Promise<{ child: ChildProcess; output: () => string }> {
-    const child = spawn(TSX, ['src/main.ts'], {
+    const child = spawn(START.command, START.args, {
       env: {
         PATH: process.env['PATH'] ?? '',
         DISCORD_TOKEN: TOKEN,
@@ -134,6 +137,9 @@ describe('a restart in the middle of a game, through the real bot process and th
     });
     expect(points.every((p) => p >= 1)).toBe(true);
 
+    // The bot stores the message of a question once Discord has answered its post: the kill
+    // comes after that, so the restart has the third question's message to reply to.
+    await storedMessage(database, createdMessageId(third));
     const exited = new Promise((done) => first.child.on('exit', done));
     first.child.kill('SIGKILL');
     await exited;
@@ -183,3 +189,26 @@ describe('a restart in the middle of a game, through the real bot process and th
     second.child.kill('SIGTERM');
   });
 });
+
+/** Polls the database (read-only, beside the bot's writes) until the running game shows `messageId`. */
+async function storedMessage(path: string, messageId: string): Promise<void> {
+  for (;;) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const row: unknown = db
+        .prepare(`SELECT message_id FROM games WHERE status = 'running'`)
+        .get();
+      if (
+        typeof row === 'object' &&
+        row !== null &&
+        'message_id' in row &&
+        row.message_id === messageId
+      ) {
+        return;
+      }
+    } finally {
+      db.close();
+    }
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
