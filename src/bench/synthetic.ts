@@ -637,10 +637,21 @@ function dropped(random: Random, plan: FactPlan): string {
   return `${list.filter((_, i) => !gone.has(i)).join(' ')}?`;
 }
 
-function typoed(random: Random, plan: FactPlan): string {
-  const text = random.pick(phrasingsOf(plan.fact));
+/** A word a typo may go into: five letters or more, perhaps with punctuation after. */
+const TYPO_WORD = /^[a-z]{5,}[?.!,]?$/i;
+
+/**
+ * One of the fact's phrasings with one or two typos, in words of five letters or more; undefined
+ * when no phrasing has such a word (every word short), so the caller picks another fact.
+ */
+function typoed(random: Random, plan: FactPlan): string | undefined {
+  const phrasings = phrasingsOf(plan.fact).filter((p) =>
+    p.split(' ').some((w) => TYPO_WORD.test(w)),
+  );
+  if (phrasings.length === 0) return undefined;
+  const text = random.pick(phrasings);
   const list = text.split(' ');
-  const long = list.flatMap((w, i) => (/^[a-z]{5,}[?.!,]?$/i.test(w) ? [i] : []));
+  const long = list.flatMap((w, i) => (TYPO_WORD.test(w) ? [i] : []));
   const chosen = random.sample(long, random.int(1, 2));
   for (const i of chosen) {
     const word = list[i]!;
@@ -691,7 +702,13 @@ export function deriveQuestions(
   const out: BenchQuestion[] = [];
   for (let i = 0; i < answerable; i++) {
     const kind = ANSWERABLE_KINDS[i % ANSWERABLE_KINDS.length]!;
-    const plan = random.pick(world.plans);
+    let plan = random.pick(world.plans);
+    let typo = kind === 'typo' ? typoed(random, plan) : undefined;
+    // A fact whose words are all short cannot carry a typo: another fact is asked instead.
+    for (let tries = 0; kind === 'typo' && typo === undefined && tries < 100; tries++) {
+      plan = random.pick(world.plans);
+      typo = typoed(random, plan);
+    }
     const text =
       kind === 'reworded'
         ? reworded(random, plan, world.synonyms)
@@ -700,7 +717,7 @@ export function deriveQuestions(
           : kind === 'dropped'
             ? dropped(random, plan)
             : kind === 'typo'
-              ? typoed(random, plan)
+              ? (typo ?? keywordOnly(random, plan))
               : keywordOnly(random, plan);
     out.push({
       text: kind === 'keyword' ? text : asTyped(random, text),
