@@ -5,6 +5,8 @@ import { colour, plain } from './cli/renderText.js';
 import { parseConfig } from './config.js';
 import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
+import { systemClock } from './clock.js';
+import { createQuestionRecorder } from './inbox/recorder.js';
 import { openStore } from './store/sqlite.js';
 
 /**
@@ -49,6 +51,18 @@ async function main(lifecycle: Lifecycle): Promise<number> {
     return 1;
   }
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const questions = createQuestionRecorder({
+    store,
+    clock: systemClock,
+    // The console has no log: a failure to record is said on stderr, the rest is quiet.
+    logger: {
+      warn: (_details: object, message?: string) => console.error(message ?? 'warning'),
+      info: () => undefined,
+      debug: () => undefined,
+    },
+    settings: config.questionLog,
+  });
+  questions.prune();
   await runConsole({
     engine: loaded.engine,
     input: process.stdin,
@@ -58,6 +72,7 @@ async function main(lifecycle: Lifecycle): Promise<number> {
     prompt: interactive,
     terminal: interactive,
     store,
+    questions,
     stop: lifecycle.stopping,
   });
   return 0;

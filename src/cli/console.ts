@@ -7,6 +7,8 @@ import type { Store } from '../store/types.js';
 import type { CheckLanguage } from '../trivia/check.js';
 import { createConsoleTrivia, type ConsoleTrivia } from './consoleTrivia.js';
 import { citationLines, plain, renderText, type Paint } from './renderText.js';
+import { CONSOLE_WHERE, type QuestionRecorder } from '../inbox/recorder.js';
+import type { AskedQuestionId } from '../store/types.js';
 
 export interface ConsoleOptions {
   readonly engine: Engine;
@@ -33,6 +35,11 @@ export interface ConsoleOptions {
   readonly terminal?: boolean;
   /** Ends the chat when aborted (SIGINT or SIGTERM), as the end of the input does. */
   readonly stop?: AbortSignal;
+  /**
+   * Records the questions typed and the facts picked after a miss, as the bot does (with no
+   * server, channel or asker: {@link CONSOLE_WHERE}); nothing is recorded without it.
+   */
+  readonly questions?: QuestionRecorder;
 }
 
 /** How many typed lines the Up arrow can recall in one session. */
@@ -117,10 +124,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     });
   }
 
+  /** The recorded miss the numbered choices on screen were offered for, if any. */
+  let offeredFor: AskedQuestionId | undefined;
   const answer = (question: string, exactFact?: string) => {
-    const result =
-      (exactFact ? engine.answerFact(exactFact) : undefined) ??
-      engine.ask(question, { previousFactId });
+    const picked = exactFact ? engine.answerFact(exactFact) : undefined;
+    const result = picked ?? engine.ask(question, { previousFactId });
+    if (picked && exactFact && offeredFor !== undefined) {
+      options.questions?.picked(offeredFor, exactFact, null);
+    }
+    const recorded = picked ? undefined : options.questions?.asked(result, CONSOLE_WHERE);
+    // A number picked after a miss names the fact the question meant; after an answer it only
+    // follows up.
+    offeredFor = result.status === 'answered' ? undefined : recorded;
     const reply = renderText(result, paint);
     choices = reply.choices;
     if (result.status === 'answered') previousFactId = result.fact.id;

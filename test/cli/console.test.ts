@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/console.js';
+import { createQuestionRecorder } from '../../src/inbox/recorder.js';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Store } from '../../src/store/types.js';
@@ -27,6 +28,37 @@ async function chat(lines: readonly string[]): Promise<string> {
   await done;
   return text;
 }
+
+describe('the question log, from the console', () => {
+  it('records a miss with no server, channel or asker, and the fact then picked by number', async () => {
+    const store = createMemoryStore();
+    const clock = manualClock(T0);
+    const questions = createQuestionRecorder({
+      store,
+      clock,
+      logger: { warn: () => undefined, info: () => undefined, debug: () => undefined },
+      settings: { record: true, askers: true, retentionDays: 90 },
+    });
+    const input = new PassThrough();
+    const output = new PassThrough().setEncoding('utf8');
+    output.resume();
+    const done = runConsole({ engine, input, output, random: () => 0, prompt: false, questions });
+    input.end('what is the capital of france\n1\nwhen did bhutto go to moscow\n');
+    await done;
+    const miss = store.getQuestion(1)!;
+    expect(miss).toMatchObject({
+      status: 'declined',
+      guildId: null,
+      channelId: null,
+      userId: null,
+      question: 'what is the capital of france',
+    });
+    expect(miss.pickedFactId).toEqual(expect.any(String));
+    expect(store.getQuestion(2)).toMatchObject({ status: 'answered', factId: 'visit-dates' });
+    const report = store.missReport({ guildId: null, since: 0, groups: 5, questionsPerGroup: 5 });
+    expect(report.misses).toBe(1);
+  });
+});
 
 describe('the console chat', () => {
   it('answers a question with its source and numbered follow-ups', async () => {
