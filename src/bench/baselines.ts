@@ -42,6 +42,8 @@ export const ALMANAC: SystemSpec = {
   description: 'engineFor(packs): answers, asks "did you mean", or declines',
   build(packs) {
     const engine = engineFor(packs);
+    // Ready for any question, as the build was before its typo tables were made on demand.
+    engine.prepare();
     return {
       ask: (question) => almanacVerdict(engine.ask(question)),
       complete: (prefix) => engine.autocomplete(prefix).length,

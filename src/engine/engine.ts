@@ -266,6 +266,9 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
   return {
     packs: index.packs,
     size: index.facts.length,
+    prepare() {
+      index.speller.prepare();
+    },
     inspect(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const inScope = scopeFilter(index, options);

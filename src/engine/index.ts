@@ -231,6 +231,40 @@ export function entityNames(
   });
 }
 
+/** The corrector of question words, with the shortenings it falls back on. */
+function speller(
+  known: ReadonlyMap<string, number>,
+  lexicon: Lexicon,
+  synonyms: SynonymTable,
+  vocabulary: readonly string[],
+  wordFrequency: ReadonlyMap<string, number>,
+  facts: readonly PackedFact[],
+  packSynonyms: readonly (readonly [string, readonly string[]])[],
+): SpellIndex {
+  const corrector = buildSpellIndex(known, lexicon);
+  const shortenings = buildShortenings(
+    {
+      vocabulary,
+      uses: (word) => wordFrequency.get(word) ?? 0,
+      // Names are what chat abbreviates: the packs' keywords, synonyms and entities.
+      *phrases() {
+        for (const { fact } of facts) yield* fact.keywords;
+        for (const [canonical, variants] of packSynonyms) yield* [canonical, ...variants];
+      },
+    },
+    lexicon,
+    synonyms,
+  );
+  return {
+    ...corrector,
+    expand: shortenings.expand,
+    prepare() {
+      corrector.prepare();
+      shortenings.prepare();
+    },
+  };
+}
+
 /** Builds the index over the given packs, read in the lexicon's language. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeIndex {
   const packSynonyms: [string, readonly string[]][] = [];
@@ -403,22 +437,7 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     phrasingMass,
     phrasingText,
     synonyms,
-    speller: {
-      ...buildSpellIndex(known, lexicon),
-      expand: buildShortenings(
-        {
-          vocabulary,
-          uses: (word) => wordFrequency.get(word) ?? 0,
-          // Names are what chat abbreviates: the packs' keywords, synonyms and entities.
-          *phrases() {
-            for (const { fact } of facts) yield* fact.keywords;
-            for (const [canonical, variants] of packSynonyms) yield* [canonical, ...variants];
-          },
-        },
-        lexicon,
-        synonyms,
-      ).expand,
-    },
+    speller: speller(known, lexicon, synonyms, vocabulary, wordFrequency, facts, packSynonyms),
     termIds,
     termDigits,
     termWeight,

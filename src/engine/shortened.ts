@@ -11,6 +11,8 @@ import { wordsOf } from './normalize.js';
 export interface Shortenings {
   /** The pack word or phrase `word` shortens, when exactly one fits. */
   expand(word: string): string | undefined;
+  /** Makes now the tables the first shortening would otherwise make. */
+  prepare(): void;
 }
 
 /** Letters English writes as vowels: dropped in chat, kept in a word's skeleton only first. */
@@ -99,6 +101,10 @@ export function buildShortenings(
   };
 
   return {
+    prepare() {
+      initialsOf();
+      skeletonsOf();
+    },
     expand(word) {
       if (!LETTERS.test(word) || word.length < 2) return undefined;
       if (word.length <= PHRASE_WORDS.most + 1) {

@@ -111,6 +111,8 @@ export interface SpellIndex {
   expand?(word: string): string | undefined;
   /** How many deletion strings and words by sound it has looked at so far: its work, for tests. */
   work(): number;
+  /** Makes now what the first correction would otherwise make. */
+  prepare(): void;
 }
 
 /**
@@ -121,33 +123,44 @@ export function buildSpellIndex(
   frequencies: ReadonlyMap<string, number>,
   lexicon: Lexicon,
 ): SpellIndex {
-  const dictionary: string[] = [];
-  const hashes: number[] = [];
-  const owners: number[] = [];
   const { longestWord } = RANKING.spelling;
-  for (const word of frequencies.keys()) {
-    const depth = allowedEdits(word.length + 2);
-    if (depth === 0 || word.length > longestWord || /\d/.test(word)) continue;
-    const from = hashes.length;
-    deletionHashes(word, depth, hashes);
-    for (let k = from; k < hashes.length; k++) owners.push(dictionary.length);
-    dictionary.push(word);
-  }
-  const unsorted = Uint32Array.from(hashes);
-  const order = orderByKey(unsorted);
-  /** Deletion hashes, sorted, and beside each the dictionary word it came from. */
-  const byHash = new Uint32Array(order.length);
-  const owner = new Int32Array(order.length);
-  order.forEach((k, at) => {
-    byHash[at] = unsorted[k]!;
-    owner[at] = owners[k]!;
-  });
+  /**
+   * The words that can be corrected into, and their deletion hashes sorted with the word each
+   * came from beside it: made at the first word that needs correcting (or by `prepare`), since
+   * most questions are spelt right and a console's first prompt needs none of it.
+   */
+  let built: { dictionary: string[]; byHash: Uint32Array; owner: Int32Array } | undefined;
+  const build = () => {
+    if (built) return built;
+    const dictionary: string[] = [];
+    const hashes: number[] = [];
+    const owners: number[] = [];
+    for (const word of frequencies.keys()) {
+      const depth = allowedEdits(word.length + 2);
+      if (depth === 0 || word.length > longestWord || /\d/.test(word)) continue;
+      const from = hashes.length;
+      deletionHashes(word, depth, hashes);
+      for (let k = from; k < hashes.length; k++) owners.push(dictionary.length);
+      dictionary.push(word);
+    }
+    const unsorted = Uint32Array.from(hashes);
+    const order = orderByKey(unsorted);
+    const byHash = new Uint32Array(order.length);
+    const owner = new Int32Array(order.length);
+    order.forEach((k, at) => {
+      byHash[at] = unsorted[k]!;
+      owner[at] = owners[k]!;
+    });
+    built = { dictionary, byHash, owner };
+    return built;
+  };
 
   let probes = 0;
   /** Every known word at the least distance from `word`, most frequent first, then A to Z. */
   const closest = (word: string): string[] => {
     const max = allowedEdits(word.length);
     if (max === 0 || word.length > longestWord || /\d/.test(word)) return [];
+    const { dictionary, byHash, owner } = build();
     let best: string[] = [];
     let bestDistance = max + 1;
     const seen = new Set<number>();
@@ -199,7 +212,7 @@ export function buildSpellIndex(
     if (code.length < PHONETIC_MIN_CODE) return [];
     if (!sounds) {
       sounds = new Map();
-      for (const known of dictionary) {
+      for (const known of build().dictionary) {
         if (known.length < PHONETIC_MIN_LENGTH - PHONETIC_MAX_EDITS) continue;
         const key = lexicon.soundCode(known);
         const list = sounds.get(key);
@@ -222,6 +235,7 @@ export function buildSpellIndex(
   };
 
   return {
+    prepare: () => void build(),
     work: () => probes,
     has: (word) => frequencies.has(word),
     correct(word) {
