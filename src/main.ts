@@ -7,6 +7,7 @@ import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.j
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
 import { createQuestionRecorder } from './inbox/recorder.js';
+import { packCacheBeside } from './knowledge/packCache.js';
 import { openStore } from './store/sqlite.js';
 
 /**
@@ -45,7 +46,7 @@ async function main(lifecycle: Lifecycle): Promise<number> {
     return runBot(config, store, { logger, stop: lifecycle.stopping });
   }
 
-  const loaded = await loadEngine(config.knowledgeDir);
+  const loaded = await loadEngine(config.knowledgeDir, packCacheBeside(config.databasePath));
   if (!loaded.ok) {
     console.error(loaded.message);
     return 1;

@@ -6,6 +6,7 @@ import { loadEngine } from './bootstrap.js';
 import { readDotenv } from './env.js';
 import { jsonLineWithId, readInputLine, splitLines } from './readInputLine.js';
 import { colour, plain, renderText, toJson } from './renderText.js';
+import { packCacheBeside } from '../knowledge/packCache.js';
 
 const USAGE = `Usage:
   npm run --silent ask -- "question"           one reply, as the console shows it
@@ -132,7 +133,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`Configuration problem:\n${config.errors.map((e) => `  ${e}`).join('\n')}`);
     return 1;
   }
-  const loaded = await loadEngine(config.config.knowledgeDir);
+  const loaded = await loadEngine(
+    config.config.knowledgeDir,
+    packCacheBeside(config.config.databasePath),
+  );
   if (!loaded.ok) {
     console.error(loaded.message);
     return 1;

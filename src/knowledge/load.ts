@@ -10,6 +10,7 @@ import {
 } from './parse.js';
 import type { Problem } from './problem.js';
 import { STRUCTURAL_RULES, type Rule } from './rules.js';
+import type { PackCache } from './packCache.js';
 import { validatePacks, type ValidationResult } from './validate.js';
 
 /**
@@ -130,6 +131,11 @@ async function readRegularFile(path: string): Promise<Read<Uint8Array>> {
  * unreadable or oversized file, bytes that are not UTF-8) comes back as a problem naming `file`.
  */
 export async function readPackFile(path: string, file: string): Promise<ParsedFile> {
+  return parseRead(file, await readPackBytes(path));
+}
+
+/** The bytes of the pack file at `path`, or why they cannot be read, within the time box. */
+async function readPackBytes(path: string): Promise<Read<Uint8Array>> {
   const read = await timeBoxed(
     readRegularFile(path).catch((error: unknown): Read<Uint8Array> => ({
       ok: false,
@@ -138,11 +144,14 @@ export async function readPackFile(path: string, file: string): Promise<ParsedFi
     PACK_READ_TIMEOUT_MS,
   );
   if (read === TIMED_OUT) {
-    return unreadablePack(file, PACK_FILE_PROBLEMS.timedOut(PACK_READ_TIMEOUT_MS / 1000));
+    return { ok: false, reason: PACK_FILE_PROBLEMS.timedOut(PACK_READ_TIMEOUT_MS / 1000) };
   }
-  if (!read.ok) return unreadablePack(file, read.reason);
-  return parsePackBytes(file, read.value);
+  return read;
 }
+
+/** A read pack file parsed, or its problem. */
+const parseRead = (file: string, read: Read<Uint8Array>): ParsedFile =>
+  read.ok ? parsePackBytes(file, read.value) : unreadablePack(file, read.reason);
 
 /** Why the knowledge folder itself cannot be listed. */
 function folderReason(error: unknown): string {
@@ -169,6 +178,18 @@ export async function readPackFiles(
   dir: string,
   cwd = process.cwd(),
 ): Promise<{ ok: true; files: ParsedFile[] } | { ok: false; problem: Problem }> {
+  const read = await readPackFolder(dir, cwd);
+  if (!read.ok) return read;
+  return { ok: true, files: read.files.map(({ file, read: bytes }) => parseRead(file, bytes)) };
+}
+
+/** Every `*.yaml` file of `dir` as bytes (or why not), sorted by name, one at a time. */
+async function readPackFolder(
+  dir: string,
+  cwd: string,
+): Promise<
+  { ok: true; files: { file: string; read: Read<Uint8Array> }[] } | { ok: false; problem: Problem }
+> {
   const where = relative(cwd, dir) || dir;
   const listed = await timeBoxed(
     readdir(dir).then(
@@ -185,10 +206,10 @@ export async function readPackFiles(
     return { ok: false, problem: { file: where, line: 1, col: 1, message } };
   }
   const names = listed.value.filter((n) => /\.ya?ml$/i.test(n)).sort();
-  const files: ParsedFile[] = [];
+  const files: { file: string; read: Read<Uint8Array> }[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    files.push(await readPackFile(path, relative(cwd, path) || path));
+    files.push({ file: relative(cwd, path) || path, read: await readPackBytes(path) });
   }
   return { ok: true, files };
 }
@@ -210,8 +231,26 @@ export async function loadPacks(
 /**
  * Loads packs to serve them (console, CLI, bot start-up and reload): the structural rules only.
  * The self-retrieval check builds the engine several times over; it runs in `npm run validate`
- * and CI, so a pack that fails it never lands, without slowing every start.
+ * and CI, so a pack that fails it never lands, without slowing every start. With a `cache`, packs
+ * whose files were validated before are read from it instead of parsed and validated again.
  */
-export function loadServingPacks(dir: string, cwd = process.cwd()): Promise<ValidationResult> {
-  return loadPacks(dir, cwd, STRUCTURAL_RULES);
+export async function loadServingPacks(
+  dir: string,
+  cwd = process.cwd(),
+  cache?: PackCache,
+): Promise<ValidationResult> {
+  if (!cache) return loadPacks(dir, cwd, STRUCTURAL_RULES);
+  const read = await readPackFolder(dir, cwd);
+  if (!read.ok) return { ok: false, errors: [read.problem], warnings: [] };
+  const bytes = read.files.flatMap(({ file, read: r }) => (r.ok ? [{ file, bytes: r.value }] : []));
+  const whole = bytes.length === read.files.length && bytes.length > 0;
+  const kept = whole ? await cache.read(bytes) : undefined;
+  if (kept) return kept;
+  const files = read.files.map(({ file, read: r }) => parseRead(file, r));
+  const result = validatePacks(files, {
+    folder: relative(cwd, dir) || dir,
+    rules: STRUCTURAL_RULES,
+  });
+  if (whole && result.ok) await cache.write(bytes, result);
+  return result;
 }
