@@ -16,6 +16,11 @@ export const REDACTED_PATHS = [
   'config.discordToken',
   'headers.authorization',
   '*.headers.authorization',
+  // Header names are case-insensitive on the wire, and pino's paths are not.
+  'Authorization',
+  '*.Authorization',
+  'headers.Authorization',
+  '*.headers.Authorization',
 ] as const;
 
 export const REDACTED = '[redacted]';

@@ -54,4 +54,19 @@ describe('the logger', () => {
       expect(line).toContain(REDACTED);
     }
   });
+
+  it('redacts an Authorization header whatever its case, and keeps the other headers', () => {
+    const { lines, logger } = capture();
+    logger.warn(
+      {
+        headers: { Authorization: 'Bearer abc', 'User-Agent': 'DiscordBot' },
+        request: { headers: { Authorization: 'Bot def', authorization: 'Bot ghi' } },
+      },
+      'request failed',
+    );
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      headers: { Authorization: REDACTED, 'User-Agent': 'DiscordBot' },
+      request: { headers: { Authorization: REDACTED, authorization: REDACTED } },
+    });
+  });
 });
