@@ -1,7 +1,23 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from './store/types.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Where the health and metrics server listens when `HEALTH_HOST` is not set: this machine only. */
+export const DEFAULT_HEALTH_HOST = '127.0.0.1';
+
+/** The most shards `SHARD_COUNT` may ask for: far past any study group's bot, still a guard. */
+export const MAX_SHARDS = 1024;
+
+/** A host name: dot-separated labels of letters, digits and inner hyphens (RFC 1123). */
+const HOST_NAME = /^[\da-z](?:[\da-z-]{0,61}[\da-z])?(?:\.[\da-z](?:[\da-z-]{0,61}[\da-z])?)*$/i;
+
+/** What `server.listen` takes as a host: an IP address or a host name, no scheme, port or path. */
+const isListenHost = (host: string): boolean => isIP(host) !== 0 || HOST_NAME.test(host);
+
+const SHARDS_SET_BY_MANAGER =
+  'SHARDS is set by npm run start:sharded for each shard it starts: a shard id, or a list such as [0,1]';
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -76,6 +92,42 @@ export const configSchema = z.object({
   RECORD_MISSES: booleanFlag('RECORD_MISSES', true),
   RECORD_ASKERS: booleanFlag('RECORD_ASKERS'),
   MISSES_RETENTION_DAYS: positiveInt('MISSES_RETENTION_DAYS', 90, 3650),
+  HEALTH_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'HEALTH_PORT must be a port number' })
+      .int('HEALTH_PORT must be a whole number')
+      .min(1, 'HEALTH_PORT must be a port from 1 to 65535')
+      .max(65_535, 'HEALTH_PORT must be a port from 1 to 65535')
+      .optional(),
+  ),
+  HEALTH_HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(
+        isListenHost,
+        'HEALTH_HOST must be an IP address or a host name to listen on, such as 127.0.0.1 or 0.0.0.0',
+      )
+      .default(DEFAULT_HEALTH_HOST),
+  ),
+  SHARD_COUNT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'SHARD_COUNT must be a whole number' })
+      .int('SHARD_COUNT must be a whole number')
+      .min(1, 'SHARD_COUNT must be at least 1')
+      .max(MAX_SHARDS, `SHARD_COUNT must be at most ${MAX_SHARDS}`)
+      .optional(),
+  ),
+  SHARDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(?:\d{1,5}|\[\d{1,5}(?:,\d{1,5})*\])$/, SHARDS_SET_BY_MANAGER)
+      .transform((raw) => raw.replace(/[[\]]/g, '').split(',').map(Number))
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -92,6 +144,32 @@ export interface Config {
   readonly cooldown: { readonly questions: number; readonly seconds: number };
   /** What is kept of the questions members ask, for the curator's inbox and statistics. */
   readonly questionLog: QuestionLogConfig;
+  /** The health and metrics server (`HEALTH_PORT`, `HEALTH_HOST`). */
+  readonly health: HealthConfig;
+  /** How the bot is split into shards (`SHARD_COUNT`, and `SHARDS` in a shard's process). */
+  readonly sharding: ShardingConfig;
+}
+
+/** Where `/healthz` and `/metrics` are served. */
+export interface HealthConfig {
+  /** The port, or `undefined` for no server (the default). */
+  readonly port: number | undefined;
+  /** The address to listen on; `127.0.0.1` by default, so only this machine can ask. */
+  readonly host: string;
+}
+
+/** The shards of the bot, and which of them this process runs. */
+export interface ShardingConfig {
+  /**
+   * `SHARD_COUNT`: how many shards the bot has in all; `undefined` lets `npm run start:sharded`
+   * ask Discord, and a plain `npm start` run one.
+   */
+  readonly count: number | undefined;
+  /**
+   * The shard ids this process runs, when `npm run start:sharded` started it (it sets `SHARDS`
+   * and `SHARD_COUNT`); `undefined` for a process that is the whole bot.
+   */
+  readonly ids: readonly number[] | undefined;
 }
 
 /** The question log's settings (`RECORD_MISSES`, `RECORD_ASKERS`, `MISSES_RETENTION_DAYS`). */
@@ -125,6 +203,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     };
   }
   const e = parsed.data;
+  const shardProblems = checkShards(e.SHARDS, e.SHARD_COUNT);
+  if (shardProblems.length > 0) return { ok: false, errors: shardProblems };
   return {
     ok: true,
     config: Object.freeze({
@@ -143,6 +223,21 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         askers: e.RECORD_ASKERS,
         retentionDays: e.MISSES_RETENTION_DAYS,
       }),
+      health: Object.freeze({ port: e.HEALTH_PORT, host: e.HEALTH_HOST }),
+      sharding: Object.freeze({
+        count: e.SHARD_COUNT,
+        ids: e.SHARDS === undefined ? undefined : Object.freeze([...new Set(e.SHARDS)]),
+      }),
     }),
   };
+}
+
+/** `SHARDS` only makes sense with `SHARD_COUNT`, and names shards below it. */
+function checkShards(ids: readonly number[] | undefined, count: number | undefined): string[] {
+  if (ids === undefined) return [];
+  if (count === undefined) return [`SHARDS needs SHARD_COUNT: ${SHARDS_SET_BY_MANAGER}`];
+  const outside = ids.filter((id) => id >= count);
+  return outside.length === 0
+    ? []
+    : [`SHARDS names shard ${outside.join(', ')}, but SHARD_COUNT is ${count} (ids run from 0)`];
 }
