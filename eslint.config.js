@@ -19,7 +19,7 @@ const PURE_CORE_RESTRICTIONS = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'bench/out/'] },
+  { ignores: ['node_modules/', 'coverage/', 'bench/out/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   regexp.configs['flat/recommended'],
