@@ -503,15 +503,19 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
     }
   });
 
-  const interruptRunningGames = db.transaction((at: number): InterruptedGame[] =>
-    statements.runningGames.all().map((row) => {
-      const game = parseRow(gameRow, row, 'runningGames');
-      statements.interruptGame.run({ gameId: game.id, at });
-      const scores = statements.gameScores
-        .all(game.id)
-        .map((score) => parseRow(scoreRow, score, 'gameScores'));
-      return { ...game, status: 'interrupted', endedAt: at, scores };
-    }),
+  const interruptRunningGames = db.transaction(
+    (at: number, serves: (guildId: string | null) => boolean): InterruptedGame[] =>
+      statements.runningGames
+        .all()
+        .map((row) => parseRow(gameRow, row, 'runningGames'))
+        .filter((game) => serves(game.guildId))
+        .map((game) => {
+          statements.interruptGame.run({ gameId: game.id, at });
+          const scores = statements.gameScores
+            .all(game.id)
+            .map((score) => parseRow(scoreRow, score, 'gameScores'));
+          return { ...game, status: 'interrupted', endedAt: at, scores };
+        }),
   );
 
   const readPlayerStats = db.transaction((guildId: string | null, userId: string): PlayerStats => {
@@ -594,7 +598,7 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
     finishGame: (gameId: GameId, status: GameEnd, at: number) =>
       guardWrite(() => statements.finishGame.run({ gameId, status, at }).changes === 1),
 
-    interruptRunningGames: (at) => interruptRunningGames.immediate(at),
+    interruptRunningGames: (at, serves = () => true) => interruptRunningGames.immediate(at, serves),
 
     leaderboard: (query) => readLeaderboard.deferred(query),
 

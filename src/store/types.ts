@@ -264,8 +264,13 @@ export interface Store extends QuestionLog {
   /**
    * For start-up: marks every `running` game `interrupted` at `at` and returns them, oldest
    * first, with their scores so far. Their recorded answers and points are kept.
+   * @param serves when given, only games in the servers it is true of are touched (a shard's
+   *   own servers: another shard's games are still being played); `null` is the console's.
    */
-  interruptRunningGames(at: number): InterruptedGame[];
+  interruptRunningGames(
+    at: number,
+    serves?: (guildId: string | null) => boolean,
+  ): InterruptedGame[];
 
   /**
    * Ranks a scope's players (a server, or the console with `guildId: null`), counting every

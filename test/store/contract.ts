@@ -229,6 +229,19 @@ export function describeStoreContract(name: string, openStore: () => Store): voi
         ]);
       });
 
+      it("interrupts only the games of the servers it is told it serves, leaving another shard's running", () => {
+        const mine = script.play([round({ ada: true })], {}, null);
+        const theirs = script.play(
+          [round({ bo: true })],
+          { guildId: OTHER_GUILD, channelId: '302' },
+          null,
+        );
+        const interrupted = store.interruptRunningGames(T0 + 1, (guildId) => guildId === GUILD);
+        expect(interrupted.map((g) => g.id)).toEqual([mine]);
+        expect(store.getGame(theirs)?.status).toBe('running');
+        expect(store.interruptRunningGames(T0 + 2).map((g) => g.id)).toEqual([theirs]);
+      });
+
       it('finds nothing to interrupt the second time', () => {
         script.play([round({ ada: true })], {}, null);
         expect(store.interruptRunningGames(T0 + 1)).toHaveLength(1);

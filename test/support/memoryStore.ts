@@ -194,10 +194,13 @@ export function createMemoryStore(): Store {
       return true;
     },
 
-    interruptRunningGames(at: number): InterruptedGame[] {
+    interruptRunningGames(
+      at: number,
+      serves: (guildId: string | null) => boolean = () => true,
+    ): InterruptedGame[] {
       ensureOpen();
       return [...games.values()]
-        .filter((game) => game.status === 'running')
+        .filter((game) => game.status === 'running' && serves(game.guildId))
         .sort((a, b) => a.id - b.id)
         .map((game) => {
           game.status = 'interrupted';
