@@ -1,4 +1,4 @@
-import type { Interaction } from 'discord.js';
+import { ApplicationCommandType, type CommandInteraction } from 'discord.js';
 import type { AskOptions, AskResult, Candidate, Engine, FactRef, Scope } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
 import type { AskedWhere } from '../inbox/recorder.js';
@@ -99,16 +99,26 @@ export function askAndRecord(
 
 /** Where an interaction's question was asked, for the question log. */
 export function whereOf(
-  interaction: Pick<Interaction, 'guildId' | 'channelId' | 'user'>,
+  interaction: Pick<
+    CommandInteraction,
+    'guildId' | 'channelId' | 'user' | 'id' | 'createdTimestamp' | 'commandName' | 'commandType'
+  >,
   surface: AskSurface,
   scope?: Scope,
 ): AskedWhere {
+  const slash = interaction.commandType === ApplicationCommandType.ChatInput;
   return {
     surface,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     userId: interaction.user.id,
     scope,
+    event: {
+      kind: 'interaction',
+      id: interaction.id,
+      command: slash ? `/${interaction.commandName}` : interaction.commandName,
+      createdAt: interaction.createdTimestamp,
+    },
   };
 }
 

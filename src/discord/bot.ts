@@ -13,9 +13,11 @@ import { english } from '../engine/lang/en/index.js';
 import { InternalError } from '../errors.js';
 import { createQuestionRecorder } from '../inbox/recorder.js';
 import type { Pack } from '../knowledge/schema.js';
+import type { Metrics } from '../monitoring/metrics.js';
 import type { Store } from '../store/types.js';
 import type { CheckLanguage } from '../trivia/check.js';
 import { createTriviaRules } from '../trivia/step.js';
+import { countClientEvents } from './clientWatch.js';
 import { COMMANDS, commandDefinitions, commandSummaries } from './commands/index.js';
 import type { BotContext } from './context.js';
 import { createCooldown } from './cooldown.js';
@@ -23,8 +25,10 @@ import { watchGatewayRefusal } from './gatewayClose.js';
 import { createInteractionHandler } from './interactionCreate.js';
 import { inviteUrl } from './invite.js';
 import { createMessageHandler } from './messageCreate.js';
+import { watchQuestions } from './questionWatch.js';
 import { describeSync, syncCommands } from './registerCommands.js';
 import { createKnowledgeService, type KnowledgeService } from './reload.js';
+import { shardScope } from './shards.js';
 import { announceInterrupted } from './trivia/announceInterrupted.js';
 import { createTriviaGames, type TriviaGames } from './trivia/triviaGames.js';
 
@@ -44,6 +48,8 @@ export interface StartBotOptions {
   readonly random?: () => number;
   /** Extra discord.js client options (tests use it for gateway timings). */
   readonly clientOptions?: Omit<Partial<ClientOptions>, 'intents' | 'allowedMentions'>;
+  /** Where questions, reconnections and rate limits are counted, when metrics are served. */
+  readonly metrics?: Metrics | undefined;
 }
 
 export interface RunningBot {
@@ -152,12 +158,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     language,
     typedAnswers: config.prefixMode,
   });
-  const questions = createQuestionRecorder({
-    store,
-    clock,
-    logger,
-    settings: config.questionLog,
-  });
+  // Every question is logged (and counted, with metrics) where it is recorded.
+  const questions = watchQuestions(
+    createQuestionRecorder({ store, clock, logger, settings: config.questionLog }),
+    { logger, metrics: options.metrics },
+  );
   const ctx: BotContext = {
     knowledge,
     cooldown,
@@ -169,13 +174,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     trivia,
     commandSummaries: commandSummaries(COMMANDS),
   };
-  // Before any interaction can start a game: whatever is still running was cut short.
-  const interrupted = store.interruptRunningGames(clock.now());
-  // Questions past MISSES_RETENTION_DAYS go now, then once a day on the clock.
-  const pruning = questions.startDailyPrune();
+  // Before any interaction can start a game: whatever is still running in this process's
+  // servers was cut short (another shard's games are still being played).
+  const shards = shardScope(config.sharding);
+  const interrupted = store.interruptRunningGames(clock.now(), shards.serves);
+  // Questions past MISSES_RETENTION_DAYS go now, then once a day on the clock (in one shard).
+  const pruning = shards.prunes ? questions.startDailyPrune() : { stop: () => undefined };
 
   const client = createClient(config, options.clientOptions);
   observe(client, logger);
+  if (options.metrics) countClientEvents(client, options.metrics);
   const onInteraction = createInteractionHandler(ctx, COMMANDS);
   const onMessage = createMessageHandler(ctx, { prefixMode: config.prefixMode });
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));

@@ -111,6 +111,13 @@ async function previousFactId(message: Message): Promise<string | undefined> {
   return answeredFactOf(customIds);
 }
 
+/** How a message asked, for the question's log line: `!ask`, `dm`, `reply` or `mention`. */
+function askedBy(received: IncomingMessage, viaPrefix: boolean): string {
+  if (viaPrefix) return PREFIX;
+  if (!received.inGuild) return 'dm';
+  return received.repliesToBot ? 'reply' : 'mention';
+}
+
 /**
  * The pipeline for one message: classify, check the cooldown, ask, render, reply. A message that
  * is not a question may be a typed trivia answer (prefix mode), which is no question either.
@@ -160,6 +167,12 @@ async function handleMessage(
       guildId: message.guildId,
       channelId: message.channelId,
       userId: message.author.id,
+      event: {
+        kind: 'message',
+        id: message.id,
+        command: askedBy(received, viaPrefix),
+        createdAt: message.createdTimestamp,
+      },
     },
     { previousFactId: previous },
   );

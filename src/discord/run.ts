@@ -5,8 +5,11 @@ import type { Config } from '../config.js';
 import { loadServingPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 import type { StopReason } from '../lifecycle.js';
+import { HealthServerError } from '../monitoring/healthServer.js';
+import { countTrivia } from '../monitoring/triviaCounts.js';
 import type { Store } from '../store/types.js';
 import { startBot, type RunningBot } from './bot.js';
+import { startBotWatch, type BotWatch } from './botWatch.js';
 import { GatewayRefusedError, watchGatewayRefusal } from './gatewayClose.js';
 import { describeLoginFailure } from './loginFailure.js';
 import { createRestTracker, type RestTracker } from './restTracker.js';
@@ -72,12 +75,41 @@ function isStopReason(value: unknown): value is StopReason {
  * a reload in progress), let replies on the wire finish while abandoning requests that wait out
  * a rate limit, persist trivia, close the gateway. The caller closes `store` after, then exits.
  * Resolves with the exit code: 0 after a shutdown asked for, 1 when the packs are invalid,
- * Discord refuses the bot (at login or later) or cannot be reached, or after a crash.
+ * Discord refuses the bot (at login or later) or cannot be reached, `HEALTH_PORT` cannot be
+ * listened on, or after a crash.
+ *
+ * With `HEALTH_PORT`, `/healthz` and `/metrics` are served from before the packs load until the
+ * shutdown is done (`/healthz` says 503 while starting and stopping); a shard of
+ * `npm run start:sharded` answers its manager instead, and logs with its shard ids.
  */
 export async function runBot(
   config: Config,
   store: Store,
   options: RunBotOptions,
+): Promise<number> {
+  const shards = config.sharding.ids;
+  const logger = shards === undefined ? options.logger : options.logger.child({ shards });
+  let watch: BotWatch;
+  try {
+    watch = await startBotWatch({ config, store, logger });
+  } catch (error) {
+    if (!(error instanceof HealthServerError)) throw error;
+    logger.fatal(error.message);
+    return 1;
+  }
+  try {
+    return await serve(config, store, { ...options, logger }, watch);
+  } finally {
+    await watch.close();
+  }
+}
+
+/** {@link runBot} once its watch is in place. */
+async function serve(
+  config: Config,
+  store: Store,
+  options: RunBotOptions,
+  watch: BotWatch,
 ): Promise<number> {
   const { logger, stop } = options;
 
@@ -100,8 +132,9 @@ export async function runBot(
     config,
     packs: loaded.packs,
     logger,
-    store,
+    store: watch.metrics ? countTrivia(store, watch.metrics) : store,
     clientOptions: { rest: { makeRequest: rest.makeRequest } },
+    metrics: watch.metrics,
   });
   let bot: RunningBot | StopReason | undefined;
   try {
@@ -121,9 +154,11 @@ export async function runBot(
   }
 
   rest.observe(bot.client.rest);
+  watch.serving(bot);
   const refusal = watchGatewayRefusal(bot.client);
   const why = await Promise.race([stopped(stop), refusal.refused.catch((error: unknown) => error)]);
   refusal.stop();
+  watch.stopping();
   let code = 0;
   if (why instanceof GatewayRefusedError) {
     logger.fatal({ closeCode: why.closeCode }, why.message);

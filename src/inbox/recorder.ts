@@ -27,6 +27,19 @@ export interface AskedWhere {
   readonly userId: string | null;
   /** The pack or tags the question was limited to. */
   readonly scope?: Scope | undefined;
+  /** The Discord message or interaction it came in; never stored, only logged and timed. */
+  readonly event?: AskedEvent | undefined;
+}
+
+/** The Discord message or interaction a question came in. */
+export interface AskedEvent {
+  readonly kind: 'message' | 'interaction';
+  /** The message's or interaction's id. */
+  readonly id: string;
+  /** How it was asked: `/ask`, the menu's name, `mention`, `reply`, `dm` or `!ask`. */
+  readonly command: string;
+  /** When Discord created it (ms since the epoch, read from its id). */
+  readonly createdAt: number;
 }
 
 /**
@@ -41,7 +54,8 @@ export const CONSOLE_WHERE: AskedWhere = Object.freeze({
   userId: null,
 });
 
-const STATUS: Readonly<Record<AskResult['status'], QuestionStatus>> = {
+/** The question log's name for each of the engine's verdicts. */
+export const QUESTION_STATUS_OF: Readonly<Record<AskResult['status'], QuestionStatus>> = {
   answered: 'answered',
   ambiguous: 'did-you-mean',
   'no-match': 'declined',
@@ -94,7 +108,7 @@ export function questionRecordOf(
     userId: settings.askers ? where.userId : null,
     surface: where.surface,
     scope: scopeLabel(where.scope),
-    status: STATUS[result.status],
+    status: QUESTION_STATUS_OF[result.status],
     question,
     factId: result.status === 'answered' ? result.fact.id : null,
     confidence: probability(result.confidence),

@@ -167,7 +167,7 @@ export function customIds(message: SentMessage): string[] {
 
 /** A user writes a message that mentions the bot; resolves with the bot's reply to it. */
 export async function mention(
-  h: Harness,
+  h: Pick<Harness, 'standIn'>,
   text: string,
   extra: { authorId?: string; channelId?: string; referencedMessage?: string } = {},
 ): Promise<{ question: APIMessage; reply: RecordedRequest }> {
@@ -183,7 +183,7 @@ export async function mention(
 
 /** A user runs a slash command; resolves with the interaction's first successful callback. */
 export async function slash(
-  h: Harness,
+  h: Pick<Harness, 'standIn'>,
   name: string,
   options: Readonly<Record<string, OptionValue>> = {},
   extra: { userId?: string; subcommand?: string; guildId?: string | null } = {},
@@ -200,7 +200,7 @@ export async function slash(
 
 /** A user clicks a button on a stored message. */
 export async function click(
-  h: Harness,
+  h: Pick<Harness, 'standIn'>,
   customId: string,
   messageId: string,
   userId: string = LEARNER,
@@ -216,7 +216,7 @@ export async function click(
 }
 
 /** The id the stand-in gave the message an interaction response created. */
-export function originalMessageId(h: Harness, interactionId: string): string {
+export function originalMessageId(h: Pick<Harness, 'standIn'>, interactionId: string): string {
   const id = h.standIn.interaction(interactionId)?.originalMessageId;
   if (!id) throw new Error(`interaction ${interactionId} created no message`);
   return id;
