@@ -169,6 +169,28 @@ function shapeForSession(session: Session, t: string, d: unknown, botUserId: str
   return d;
 }
 
+/** Events about a guild itself carry its id as `id`, not `guild_id`. */
+const GUILD_EVENTS: ReadonlySet<string> = new Set([
+  GatewayDispatchEvents.GuildCreate,
+  GatewayDispatchEvents.GuildUpdate,
+  GatewayDispatchEvents.GuildDelete,
+]);
+
+/**
+ * Whether an event goes to a session of `[shardId, shardCount]`: a guild's events to the shard
+ * `(guild_id >> 22) % shardCount`, as Discord routes them; everything else (direct messages) to
+ * shard 0. A session of one shard gets everything.
+ */
+export function belongsToShard(
+  [shardId, shardCount]: [number, number],
+  t: string,
+  d: unknown,
+): boolean {
+  const guildId = isRecord(d) ? (GUILD_EVENTS.has(t) ? d['id'] : d['guild_id']) : undefined;
+  if (typeof guildId !== 'string' || !/^\d+$/.test(guildId)) return shardId === 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount)) === shardId;
+}
+
 function rawToString(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
@@ -242,7 +264,7 @@ export class GatewayServer {
       throw new Error(`Cannot dispatch ${t}: no client has identified with the stand-in gateway`);
     }
     let delivered = 0;
-    for (const session of live) {
+    for (const session of live.filter((candidate) => belongsToShard(candidate.shard, t, d))) {
       if (this.dispatchToSession(session, t, d)) delivered += 1;
     }
     return delivered;

@@ -124,6 +124,8 @@ export interface RestHooks {
   applicationFlags: number;
   origin: () => string;
   gatewayUrl: () => string;
+  /** What `GET /gateway/bot` recommends: how many shards, and how many may identify at once. */
+  gatewayBot: { shards: number; maxConcurrency: number };
   /** Called for gateway events Discord would send about the bot's own actions. */
   echo: (t: string, d: unknown) => void;
 }
@@ -400,8 +402,13 @@ export class RestServer {
     this.add('GET', '/gateway/bot', () =>
       ok({
         url: this.hooks.gatewayUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: this.hooks.gatewayBot.shards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 0,
+          max_concurrency: this.hooks.gatewayBot.maxConcurrency,
+        },
       }),
     );
 

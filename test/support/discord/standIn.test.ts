@@ -19,8 +19,11 @@ import {
 } from 'discord.js';
 import type { ClientEvents, ClientOptions } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HUMAN_USERS } from './fixtures.js';
+import { isRecord } from './validation.js';
 import {
   DEFAULT_IDS,
+  defaultGuildSpec,
   instantIdentifyThrottler,
   requestTo,
   startDiscordStandIn,
@@ -645,5 +648,77 @@ describe('Discord stand-in shutdown', () => {
     }
     // Sockets left over from earlier tests may close meanwhile, hence "at most".
     expect(tcpHandles()).toBeLessThanOrEqual(before);
+  });
+});
+
+describe('Discord stand-in serving two shards', () => {
+  // 200000000000000001 >> 22 is even (shard 0 of 2); 200000000002883584 >> 22 is odd (shard 1).
+  const SECOND_GUILD = '200000000002883584';
+  const SECOND_CHANNEL = '300000000000000009';
+
+  it('recommends two shards, gives each its own guilds, and sends each guild’s events to its shard only', async () => {
+    const [learner] = DEFAULT_HUMAN_USERS;
+    if (!learner) throw new Error('the default users are missing');
+    const standIn = await startDiscordStandIn({
+      guilds: [
+        defaultGuildSpec(),
+        {
+          id: SECOND_GUILD,
+          name: 'Second Group',
+          channels: [{ id: SECOND_CHANNEL, name: 'general' }],
+          members: [{ user: learner }],
+        },
+      ],
+      gatewayBot: { shards: 2, maxConcurrency: 2 },
+    });
+    const clients = [0, 1].map((shard) => createClient(standIn, { shards: shard, shardCount: 2 }));
+    try {
+      const gatewayBot = await fetch(`${standIn.apiUrl}/v10/gateway/bot`, {
+        headers: { Authorization: `Bot ${TOKEN}` },
+      });
+      expect(await gatewayBot.json()).toMatchObject({
+        shards: 2,
+        session_start_limit: { max_concurrency: 2 },
+      });
+      await Promise.all(
+        clients.map(async (client) => {
+          const ready = nextEvent(client, Events.ClientReady);
+          await client.login(TOKEN);
+          await ready;
+        }),
+      );
+      const [first, second] = clients;
+      if (!first || !second) throw new Error('two clients were made');
+      expect([...first.guilds.cache.keys()]).toEqual([DEFAULT_IDS.guild]);
+      expect([...second.guilds.cache.keys()]).toEqual([SECOND_GUILD]);
+      const shardsIdentified = standIn.gatewayFrames
+        .filter((frame) => frame.direction === 'in' && frame.op === 2)
+        .map((frame) => (isRecord(frame.d) ? frame.d['shard'] : undefined));
+      expect(shardsIdentified).toEqual(
+        expect.arrayContaining([
+          [0, 2],
+          [1, 2],
+        ]),
+      );
+
+      const seenBy: number[] = [];
+      first.on(Events.MessageCreate, () => seenBy.push(0));
+      second.on(Events.MessageCreate, () => seenBy.push(1));
+      const received = nextEvent(second, Events.MessageCreate);
+      standIn.sendMessage({
+        content: `<@${BOT}> hello`,
+        channelId: SECOND_CHANNEL,
+        authorId: learner.id,
+        mentionsBot: true,
+      });
+      await received;
+      const again = nextEvent(first, Events.MessageCreate);
+      standIn.sendMessage({ content: `<@${BOT}> hello`, mentionsBot: true });
+      await again;
+      expect(seenBy).toEqual([1, 0]);
+    } finally {
+      for (const client of clients) await client.destroy();
+      await standIn.close();
+    }
   });
 });

@@ -87,6 +87,12 @@ export interface DiscordStandInOptions {
    * Off by default so tests see only the events they send.
    */
   echoBotActions?: boolean;
+  /**
+   * What `GET /gateway/bot` answers: the shards Discord recommends (1 by default) and its
+   * `max_concurrency` (1 by default). Sessions identify with any `[shard, count]`; each gets the
+   * guilds and events of its shard, `(guild_id >> 22) % count`, and direct messages go to shard 0.
+   */
+  gatewayBot?: { shards?: number; maxConcurrency?: number };
 }
 
 export interface SentInteraction {
@@ -319,6 +325,10 @@ export async function startDiscordStandIn(
     applicationFlags,
     origin,
     gatewayUrl,
+    gatewayBot: {
+      shards: options.gatewayBot?.shards ?? 1,
+      maxConcurrency: options.gatewayBot?.maxConcurrency ?? 1,
+    },
     echo: (t, d) => {
       if (echoBotActions && gateway.liveSessionCount > 0) gateway.dispatch(t, d);
     },
