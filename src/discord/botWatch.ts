@@ -26,7 +26,9 @@ export interface BotWatch {
 /** The part of `process` a shard answers its manager through, so tests can pass their own. */
 export interface ShardChannel {
   on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'disconnect', listener: () => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'disconnect', listener: () => void): unknown;
   send?(message: ShardReply): unknown;
 }
 
@@ -36,6 +38,11 @@ export interface BotWatchOptions {
   readonly logger: Logger;
   /** The IPC channel to a sharding manager; `process` by default. */
   readonly channel?: ShardChannel;
+  /**
+   * How a shard stops itself when its manager is gone (the channel closed): SIGTERM to itself
+   * by default, which the lifecycle answers as it answers any stop.
+   */
+  readonly stopSelf?: () => void;
 }
 
 /**
@@ -52,7 +59,8 @@ export async function startBotWatch(options: BotWatchOptions): Promise<BotWatch>
   const { config, store, logger } = options;
   const { port, host } = config.health;
   if (config.sharding.ids !== undefined) {
-    return answerManager(watchState(store), options.channel ?? process, logger);
+    const stopSelf = options.stopSelf ?? (() => process.kill(process.pid, 'SIGTERM'));
+    return answerManager(watchState(store), options.channel ?? process, logger, stopSelf);
   }
   if (port === undefined) return UNWATCHED;
 
@@ -108,11 +116,16 @@ function watchState(store: Store): Omit<BotWatch, 'close'> & {
   };
 }
 
-/** A shard's side of the IPC: answers its manager's requests for health and metrics. */
+/**
+ * A shard's side of the IPC: answers its manager's requests for health and metrics, and stops
+ * the shard when the manager is gone, so a manager killed outright (SIGKILL, an out-of-memory
+ * kill) leaves no shard answering on its own beside the next one started.
+ */
 function answerManager(
   state: ReturnType<typeof watchState>,
   channel: ShardChannel,
   logger: Logger,
+  stopSelf: () => void,
 ): BotWatch {
   const answer = async (message: unknown) => {
     const request = parseShardRequest(message);
@@ -128,11 +141,17 @@ function answerManager(
       logger.warn({ err: error }, 'could not answer the sharding manager'),
     );
   };
+  const orphaned = () => {
+    logger.warn('the sharding manager is gone: stopping this shard');
+    stopSelf();
+  };
   channel.on('message', listener);
+  channel.on('disconnect', orphaned);
   return {
     ...state,
     close() {
       channel.off('message', listener);
+      channel.off('disconnect', orphaned);
       return Promise.resolve();
     },
   };

@@ -15,6 +15,10 @@ const UNREACHABLE = new Set([
   'UND_ERR_SOCKET',
 ]);
 
+/** What to say when Discord answers the token with 401 Unauthorized. */
+export const TOKEN_REFUSED =
+  'Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN, and if the token was reset in the Developer Portal (Bot → Reset Token), put the new one in';
+
 /** A start-up failure as one line for the operator, with the fields worth logging beside it. */
 export interface LoginFailure {
   readonly message: string;
@@ -44,11 +48,7 @@ export function describeLoginFailure(error: unknown, apiUrl: string): LoginFailu
     'code' in error &&
     error.code === DiscordjsErrorCodes.TokenInvalid
   ) {
-    return {
-      message:
-        'Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN, and if the token was reset in the Developer Portal (Bot → Reset Token), put the new one in',
-      fields: { status: 401 },
-    };
+    return { message: TOKEN_REFUSED, fields: { status: 401 } };
   }
   const code = networkCode(error);
   if (code !== undefined) {

@@ -41,7 +41,8 @@ const metricSchema = z.object({
   aggregator: z.enum(['omit', 'sum', 'first', 'min', 'max', 'average']),
   values: z.array(
     z.object({
-      value: z.number(),
+      // A gauge with nothing measured yet holds NaN, which the IPC channel's JSON sends as null.
+      value: z.union([z.number(), z.nan(), z.null()]).transform((value) => value ?? Number.NaN),
       labels: z.record(z.string(), z.union([z.string(), z.number()])),
       metricName: z.string().optional(),
     }),

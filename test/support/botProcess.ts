@@ -18,25 +18,24 @@ export interface BotProcess {
 }
 
 /**
- * The command `npm start` runs, as arguments for `spawn`: the script of package.json without a
- * leading `exec` (the shell's, which npm's `sh -c` needs for the bot to be npm's child), with
- * `node` made this Node. Spawned directly, it is exactly one process: the bot.
+ * The command `npm start` (or `npm run <script>`) runs, as arguments for `spawn`: the script of
+ * package.json without a leading `exec` (the shell's, which npm's `sh -c` needs for the bot to
+ * be npm's child), with `node` made this Node. Spawned directly, it is exactly one process.
  */
-export function startCommand(): { command: string; args: string[] } {
+export function startCommand(script = 'start'): { command: string; args: string[] } {
   const manifest: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
-  const script =
+  const line =
     typeof manifest === 'object' &&
     manifest !== null &&
     'scripts' in manifest &&
     typeof manifest.scripts === 'object' &&
     manifest.scripts !== null &&
-    'start' in manifest.scripts &&
-    typeof manifest.scripts.start === 'string'
-      ? manifest.scripts.start
+    script in manifest.scripts
+      ? Object.entries(manifest.scripts).find(([name]) => name === script)?.[1]
       : undefined;
-  if (script === undefined) throw new Error('package.json has no start script');
-  const [first, ...rest] = script.replace(/^exec\s+/, '').split(/\s+/);
-  if (first === undefined) throw new Error('the start script is empty');
+  if (typeof line !== 'string') throw new Error(`package.json has no ${script} script`);
+  const [first, ...rest] = line.replace(/^exec\s+/, '').split(/\s+/);
+  if (first === undefined) throw new Error(`the ${script} script is empty`);
   return { command: first === 'node' ? process.execPath : first, args: rest };
 }
 
@@ -58,11 +57,11 @@ function parseLine(line: string): LogLine | undefined {
  */
 export function spawnBot(
   env: Readonly<Record<string, string>>,
-  options: { readonly viaNpm?: boolean } = {},
+  options: { readonly viaNpm?: boolean; readonly script?: string } = {},
 ): BotProcess {
   const { command, args } = options.viaNpm
     ? { command: 'npm', args: ['start', '--silent'] }
-    : startCommand();
+    : startCommand(options.script);
   const child = spawn(command, args, {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
   });
