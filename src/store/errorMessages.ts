@@ -42,4 +42,8 @@ export const STORE_ERROR_MESSAGES = Object.freeze({
     `a question keeps at most ${max} candidates, not ${found}`,
   confidenceRange: (value: number) => `a confidence is a number from 0 to 1, not ${value}`,
   questionShape: (detail: string) => `a recorded question ${detail}`,
+  backupExists: (path: string) =>
+    `There is already a file at ${path}: a backup never overwrites one. Name another file, or move that one away.`,
+  backupFailed: (path: string, detail: string) =>
+    `The backup to ${path} failed, and nothing was left there: ${detail}.`,
 });

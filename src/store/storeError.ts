@@ -7,7 +7,8 @@
  * `open-failed`. Opening for reports only (`openReportStore`) adds `missing-database` (no file
  * there) and `older-schema` (a database that has not been upgraded to hold the question log).
  * At run time: `invalid-input` (a record or query that breaks the schema's rules: a bug in the
- * caller).
+ * caller). Backing up (`backupDatabase`): `missing-database`, `backup-exists` (the target is
+ * there already, and is never overwritten) and `backup-failed`.
  */
 export const STORE_ERROR_CODES = [
   'newer-schema',
@@ -22,6 +23,8 @@ export const STORE_ERROR_CODES = [
   'missing-database',
   'older-schema',
   'invalid-input',
+  'backup-exists',
+  'backup-failed',
 ] as const;
 
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
