@@ -103,6 +103,7 @@ function watchState(store: Store): Omit<BotWatch, 'close'> & {
         phase,
         gateway: bot ? gatewayStateOf(bot.client) : undefined,
         store: store.health(),
+        guilds: bot?.client.guilds.cache.size,
         knowledge: bot ? sizeOf(bot) : undefined,
       }),
     serving(running) {

@@ -12,6 +12,8 @@ export interface BotHealthInput {
   readonly store: StoreHealth;
   /** Packs and facts being served, once the bot is serving. */
   readonly knowledge?: { readonly packs: number; readonly facts: number } | undefined;
+  /** Servers this process serves, once it is serving (sharding is needed from 2,500). */
+  readonly guilds?: number | undefined;
 }
 
 const PHASE_REASONS: Readonly<Record<Exclude<BotPhase, 'serving'>, string>> = {
@@ -45,6 +47,7 @@ export function botHealth(input: BotHealthInput): HealthReport {
       status: ok ? 'ok' : 'unavailable',
       gateway,
       store: input.store.ok ? 'ok' : 'unavailable',
+      ...(input.guilds === undefined ? {} : { guilds: input.guilds }),
       ...(input.knowledge ?? {}),
       ...(ok ? {} : { reasons }),
     },

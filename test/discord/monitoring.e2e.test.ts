@@ -86,12 +86,13 @@ describe('/healthz and /metrics of the bot, through the real discord.js client a
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('/healthz answers 200 once the bot is ready, with the gateway, the store and the packs', async () => {
+  it('/healthz answers 200 once the bot is ready, with the gateway, the store, the servers and the packs', async () => {
     const ready = await pollUntil(port, '/healthz', (answer) => answer.status === 200);
     expect(json(ready)).toEqual({
       status: 'ok',
       gateway: 'ready',
       store: 'ok',
+      guilds: 1,
       packs: 1,
       facts: createEngine(await loadAll([PACKS]), { language: english }).size,
     });

@@ -10,11 +10,12 @@ describe('the health of a bot process', () => {
         phase: 'serving',
         gateway: { ready: true, state: 'ready' },
         store: STORE_OK,
+        guilds: 3,
         knowledge: { packs: 1, facts: 26 },
       }),
     ).toEqual({
       ok: true,
-      body: { status: 'ok', gateway: 'ready', store: 'ok', packs: 1, facts: 26 },
+      body: { status: 'ok', gateway: 'ready', store: 'ok', guilds: 3, packs: 1, facts: 26 },
     });
   });
 
