@@ -23,6 +23,9 @@ export const ENTRIES: Readonly<Record<string, string>> = Object.freeze({
   checkAnswer: 'src/cli/checkAnswer.ts',
   misses: 'src/cli/misses.ts',
   stats: 'src/cli/stats.ts',
+  // npm run start:sharded's manager: it starts `main.js` beside itself for each shard.
+  shard: 'src/shard.ts',
+  backup: 'src/cli/backup.ts',
   // The worker `/almanac reload` reads packs on, found beside the code that starts it.
   packWorker: 'src/discord/packWorker.ts',
 });
