@@ -149,6 +149,19 @@ describe('/healthz and /metrics of the bot, through the real discord.js client a
     expect(logs.join('')).not.toContain(TOKEN);
   });
 
+  it('counts a reply Discord rate limited, by scope, and still answers', async () => {
+    standIn.rateLimitNext({
+      method: 'POST',
+      pathPattern: /^\/channels\/\d+\/messages$/,
+      retryAfterSeconds: 0.2,
+    });
+    const { reply } = await mention({ standIn }, ANSWERED);
+    expect(reply.status).toBe(200);
+    const metrics = await httpRequest(port, 'GET', '/metrics');
+    expect(sample(metrics.body, 'almanac_discord_rate_limits_total{scope="user"}')).toBe(1);
+    expect(sample(metrics.body, 'almanac_questions_total{status="answered"}')).toBe(2);
+  });
+
   it('/healthz answers 503 with the reason while the gateway is down, and 200 once it is back', async () => {
     standIn.setGatewayAvailability('refuse');
     standIn.dropConnections();
