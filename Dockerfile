@@ -44,5 +44,5 @@ EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.HEALTH_PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
-# The command `npm start` runs (keep them the same); the sharded bot: src/shard.ts instead.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The command `npm start` runs (keep them the same); the sharded bot: dist/shard.js instead.
+CMD ["node", "dist/main.js"]

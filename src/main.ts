@@ -4,7 +4,6 @@ import { runConsole } from './cli/console.js';
 import { colour, plain } from './cli/renderText.js';
 import { parseConfig } from './config.js';
 import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
-import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
 import { createQuestionRecorder } from './inbox/recorder.js';
 import { packCacheBeside } from './knowledge/packCache.js';
@@ -32,8 +31,12 @@ async function main(lifecycle: Lifecycle): Promise<number> {
     return 1;
   }
   const { store } = opened;
+  // pino is loaded only for the bot: the console logs nothing and starts sooner without it.
   const logger = config.discordToken
-    ? createLogger({ level: config.logLevel, secrets: [config.discordToken] })
+    ? (await import('./logger.js')).createLogger({
+        level: config.logLevel,
+        secrets: [config.discordToken],
+      })
     : undefined;
   if (logger) lifecycle.useLog(logOf(logger));
   lifecycle.onExit(() => {

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import type { Pack } from '../knowledge/schema.js';
 import { median } from './measure.js';
-import type { Availability, BotMemory, ProcessReport, ProcessTiming } from './report.js';
+import type { Availability, BotMemory, ProcessReport, ProcessTiming, StartUp } from './report.js';
 
 /**
  * Whole-process measurements: start-up times of fresh processes and the resident memory of the
@@ -16,7 +16,6 @@ import type { Availability, BotMemory, ProcessReport, ProcessTiming } from './re
  */
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX_CLI = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const TSX_LOADER = pathToFileURL(join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const STAND_IN = join(PROJECT_ROOT, 'test/support/discord/standIn.ts');
 /** A token the stand-in is told to accept; the bot never sees any other. */
@@ -33,6 +32,8 @@ interface RunOutcome {
   readonly code: number | null;
   /** Resident memory read right after the awaited output, when asked for. */
   readonly rssBytes?: number;
+  /** What went wrong in `whileRunning`, when it threw. */
+  readonly failure?: string;
 }
 
 interface RunOptions {
@@ -43,6 +44,8 @@ interface RunOptions {
   readonly timeoutMs: number;
   /** Wait this long after `until` and read the process's resident memory. */
   readonly rssAfterMs?: number;
+  /** Runs after that reading, before the process is stopped (its time is not in `ms`). */
+  readonly whileRunning?: (pid: number) => Promise<void>;
 }
 
 /** Resident set size of a process, from /proc (Linux) or `ps`. */
@@ -85,6 +88,7 @@ function runProcess(
     let settled = false;
     let reachedAt: number | undefined;
     let rss: number | undefined;
+    let failure: string | undefined;
     const pid = child.pid;
 
     const stopGroup = (signal: NodeJS.Signals) => {
@@ -99,7 +103,14 @@ function runProcess(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      done({ ms, ok, output, code, ...(rss === undefined ? {} : { rssBytes: rss }) });
+      done({
+        ms,
+        ok: ok && failure === undefined,
+        output,
+        code,
+        ...(rss === undefined ? {} : { rssBytes: rss }),
+        ...(failure === undefined ? {} : { failure }),
+      });
     };
     const timer = setTimeout(() => {
       stopGroup('SIGKILL');
@@ -119,11 +130,17 @@ function runProcess(
         finish(true, at, null);
       };
       if (options.rssAfterMs !== undefined && pid !== undefined) {
+        const { whileRunning } = options;
         setTimeout(() => {
-          void residentBytes(pid).then((bytes) => {
-            rss = bytes;
-            stop();
-          });
+          void residentBytes(pid)
+            .then(async (bytes) => {
+              rss = bytes;
+              await whileRunning?.(pid);
+            })
+            .catch((error: unknown) => {
+              failure = error instanceof Error ? error.message : String(error);
+            })
+            .finally(stop);
         }, options.rssAfterMs);
       } else stop();
     };
@@ -172,12 +189,68 @@ async function timeRuns(
     };
   }
   const times: number[] = [];
+  const resident: number[] = [];
   for (let i = 0; i < runs; i++) {
     const outcome = await run();
     if (!outcome.ok) return { available: false, reason: `${what} failed on run ${i + 2}` };
     times.push(outcome.ms);
+    if (outcome.rssBytes !== undefined) resident.push(outcome.rssBytes);
   }
-  return { available: true, runs: times, medianMs: median(times) };
+  return {
+    available: true,
+    runs: times,
+    medianMs: median(times),
+    ...(resident.length > 0 ? { rssBytes: median(resident) } : {}),
+  };
+}
+
+/** What `npm run <script>` runs, made runnable from any folder: `node` as this Node, paths absolute. */
+export interface ScriptCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** The script line as package.json has it, for the report. */
+  readonly line: string;
+}
+
+/**
+ * The command of a package.json script, as `spawn` arguments (npm's own start-up is not timed:
+ * it is npm's, not Almanac's). The leading `exec` of the shell is dropped, `node` becomes this
+ * Node, `--import tsx` the tsx loader by path, and the files the command names absolute paths;
+ * a script that is missing, or whose file is (a `dist/` not built yet), is a reason instead.
+ */
+export function scriptCommand(script: string, manifest: unknown): ScriptCommand | string {
+  const scripts =
+    typeof manifest === 'object' && manifest !== null && 'scripts' in manifest
+      ? manifest.scripts
+      : undefined;
+  const line =
+    typeof scripts === 'object' && scripts !== null && script in scripts
+      ? Object.entries(scripts).find(([name]) => name === script)?.[1]
+      : undefined;
+  if (typeof line !== 'string') return `package.json has no ${script} script`;
+  const words = line
+    .replace(/^exec\s+/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const [first, ...rest] = words;
+  if (first !== 'node') return `the ${script} script does not run node: ${line}`;
+  const args: string[] = [];
+  for (const [i, word] of rest.entries()) {
+    if (word === 'tsx' && rest[i - 1] === '--import') args.push(TSX_LOADER);
+    else if (word.startsWith('-')) args.push(word);
+    else {
+      const path = join(PROJECT_ROOT, word);
+      if (!existsSync(path)) {
+        return `${word} does not exist${word.startsWith('dist/') ? ' (run npm run build)' : ''}`;
+      }
+      args.push(path);
+    }
+  }
+  return { command: process.execPath, args, line };
+}
+
+async function readManifest(): Promise<unknown> {
+  return JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 }
 
 /** A bare `node -e ''`: the floor under every other start-up figure. */
@@ -209,57 +282,20 @@ export function measureDiscordImport(runs: number): Promise<Availability<Process
 }
 
 /**
- * The console chat's banner or prompt: what it prints once it can take a question. (Its output
- * is a pipe here, so it paints no colours.)
+ * Resident memory of an idle node process that has run `code` (which prints `idle` when done):
+ * bare node, and node with discord.js loaded, the floors under the console and the bot.
  */
-const CONSOLE_READY = /(?:^|\n)(?:> |Almanac: \d+ facts)/;
-
-/**
- * Cold start of the console chat with the bundled pack, to its first prompt: `tsx
- * src/cli/console.ts`, or `tsx src/main.ts` without a token (which starts the same console)
- * when console.ts is a module with no entry point of its own.
- */
-export async function measureConsole(
-  runs: number,
+async function measureIdle(
+  code: string,
+  what: string,
   scratch: string,
-): Promise<Availability<ProcessTiming & { readonly entry: string }>> {
-  const env = childEnv({
-    DISCORD_TOKEN: '',
-    DISCORD_API_URL: NOWHERE,
-    KNOWLEDGE_DIR: join(PROJECT_ROOT, 'knowledge'),
-    DATABASE_PATH: join(scratch, 'console.db'),
-    LOG_LEVEL: 'silent',
-  });
-  const reasons: string[] = [];
-  for (const entry of ['src/cli/console.ts', 'src/main.ts']) {
-    const path = join(PROJECT_ROOT, entry);
-    if (!existsSync(path)) {
-      reasons.push(`${entry} does not exist`);
-      continue;
-    }
-    // Started from a scratch folder, so no .env file can hand the child a real token.
-    const run = () =>
-      runProcess(TSX_CLI, [path], {
-        cwd: scratch,
-        env,
-        until: (out) => CONSOLE_READY.test(out),
-        timeoutMs: 60_000,
-      });
-    const result = await timeRuns(runs, run, `tsx ${entry}`);
-    if (result.available) return { ...result, entry: `tsx ${entry}` };
-    reasons.push(result.reason);
-  }
-  return { available: false, reason: reasons.join('; ') };
-}
-
-/** Resident memory of an idle node process with the tsx loader: what every tsx process starts from. */
-export async function measureIdleTsx(scratch: string): Promise<Availability<{ rssBytes: number }>> {
+): Promise<Availability<{ rssBytes: number }>> {
   const outcome = await runProcess(
     process.execPath,
-    ['--import', TSX_LOADER, '-e', "console.log('idle'); setInterval(() => {}, 1000);"],
+    ['-e', `${code}; setInterval(() => {}, 1000);`],
     {
       cwd: scratch,
-      env: childEnv({}),
+      env: childEnv({ NODE_PATH: join(PROJECT_ROOT, 'node_modules') }),
       until: (out) => out.includes('idle'),
       timeoutMs: 30_000,
       rssAfterMs: 1_000,
@@ -267,11 +303,101 @@ export async function measureIdleTsx(scratch: string): Promise<Availability<{ rs
   );
   return outcome.ok && outcome.rssBytes !== undefined
     ? { available: true, rssBytes: outcome.rssBytes }
-    : { available: false, reason: `node --import tsx did not start: ${lastLines(outcome.output)}` };
+    : { available: false, reason: `${what} did not start: ${lastLines(outcome.output)}` };
+}
+
+/**
+ * The console chat's banner or prompt: what it prints once it can take a question. (Its output
+ * is a pipe here, so it paints no colours.)
+ */
+const CONSOLE_READY = /(?:^|\n)(?:> |Almanac: \d+ facts)/;
+
+/** The settings every console and `ask` child runs with: no token, nothing reachable. */
+function consoleEnv(knowledgeDir: string, databasePath: string): NodeJS.ProcessEnv {
+  return childEnv({
+    DISCORD_TOKEN: '',
+    DISCORD_API_URL: NOWHERE,
+    KNOWLEDGE_DIR: knowledgeDir,
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'silent',
+  });
+}
+
+/**
+ * Cold start of the console chat to its first prompt, as `npm run <script>` runs it (`start`,
+ * or `dev` for the sources through tsx), with its resident memory read at that prompt. Started
+ * from a scratch folder, so no .env file can hand the child a real token.
+ */
+export async function measureConsole(
+  runs: number,
+  scratch: string,
+  knowledgeDir: string,
+  script = 'start',
+): Promise<Availability<StartUp>> {
+  const command = scriptCommand(script, await readManifest());
+  if (typeof command === 'string') return { available: false, reason: command };
+  const env = consoleEnv(knowledgeDir, join(scratch, `console-${script}.db`));
+  const result = await timeRuns(
+    runs,
+    () =>
+      runProcess(command.command, command.args, {
+        cwd: scratch,
+        env,
+        until: (out) => CONSOLE_READY.test(out),
+        timeoutMs: 60_000,
+        rssAfterMs: 0,
+      }),
+    command.line,
+  );
+  return result.available ? { ...result, entry: command.line } : result;
+}
+
+/** The question `ask` is timed on: one the bundled pack answers, and any pack reads as a question. */
+const ASK_QUESTION = 'who did bhutto meet in moscow';
+
+/** `npm run ask -- "question"`: from process start to its exit with the answer printed. */
+export async function measureAsk(
+  runs: number,
+  scratch: string,
+  knowledgeDir: string,
+): Promise<Availability<StartUp>> {
+  const command = scriptCommand('ask', await readManifest());
+  if (typeof command === 'string') return { available: false, reason: command };
+  const env = consoleEnv(knowledgeDir, join(scratch, 'ask.db'));
+  const result = await timeRuns(
+    runs,
+    () =>
+      runProcess(command.command, [...command.args, ASK_QUESTION], {
+        cwd: scratch,
+        env,
+        timeoutMs: 60_000,
+      }),
+    command.line,
+  );
+  return result.available ? { ...result, entry: `${command.line} "${ASK_QUESTION}"` } : result;
+}
+
+interface RecordedReply {
+  readonly method: string;
+  readonly route: string | null;
+  readonly body: unknown;
 }
 
 interface StandIn {
   readonly apiUrl: string;
+  readonly botUser: { readonly id: string };
+  mark(): number;
+  sendMessage(input: {
+    content: string;
+    mentionsBot: boolean;
+    authorId: string;
+    channelId?: string;
+  }): { id: string };
+  waitForRequest(
+    predicate: (request: RecordedReply) => boolean,
+    options: { since: number; timeoutMs: number },
+  ): Promise<unknown>;
+  clearRequests(): void;
   close(): Promise<void>;
 }
 
@@ -281,6 +407,12 @@ function isStandIn(value: unknown): value is StandIn {
     value !== null &&
     'apiUrl' in value &&
     typeof value.apiUrl === 'string' &&
+    'botUser' in value &&
+    'sendMessage' in value &&
+    typeof value.sendMessage === 'function' &&
+    'waitForRequest' in value &&
+    typeof value.waitForRequest === 'function' &&
+    'clearRequests' in value &&
     'close' in value &&
     typeof value.close === 'function'
   );
@@ -304,7 +436,7 @@ async function startStandIn(): Promise<StandIn | string> {
     return 'the stand-in module has no startDiscordStandIn()';
   }
   const standIn: unknown = await module.startDiscordStandIn({ token: STAND_IN_TOKEN });
-  if (!isStandIn(standIn)) return 'startDiscordStandIn() returned no apiUrl';
+  if (!isStandIn(standIn)) return 'startDiscordStandIn() returned no stand-in this bench can use';
   const host = new URL(standIn.apiUrl).hostname;
   if (host !== '127.0.0.1') {
     await standIn.close();
@@ -316,18 +448,75 @@ async function startStandIn(): Promise<StandIn | string> {
 /** The bot's log line once it is logged in and ready. */
 const BOT_READY = /logged in to Discord|"msg":"logged in/;
 
+/** Questions for the long run: the bundled pack's, asked in turn; the last one it declines. */
+const BOT_QUESTIONS = [
+  'who did bhutto meet in moscow',
+  'when did the visit take place',
+  'why did bhutto go to the soviet union',
+  'what did the soviets agree to',
+  'wat was the outcome of the talks',
+  'what is the capital of france',
+];
+
+/** How many questions are in flight at once, and how many distinct members ask them. */
+const IN_FLIGHT = 25;
+const ASKERS = 2_000;
+
 /**
- * Resident memory of the bot after login: `node --import tsx src/main.ts` with `DISCORD_TOKEN`
- * set and `DISCORD_API_URL` at the stand-in, loading the packs in `knowledgeDir`.
+ * Asks the bot `count` questions through the stand-in, as mentions from {@link ASKERS} different
+ * members (so the caches that grow per user are exercised), {@link IN_FLIGHT} at a time, waiting
+ * for every reply.
+ */
+async function askBot(standIn: StandIn, from: number, count: number): Promise<void> {
+  const mention = `<@${standIn.botUser.id}>`;
+  for (let next = from; next < from + count; next += IN_FLIGHT) {
+    const since = standIn.mark();
+    const batch: Promise<unknown>[] = [];
+    for (let i = next; i < Math.min(next + IN_FLIGHT, from + count); i++) {
+      const question = standIn.sendMessage({
+        content: `${mention} ${BOT_QUESTIONS[i % BOT_QUESTIONS.length] ?? ''}`,
+        mentionsBot: true,
+        // Member ids: snowflake-shaped, distinct for every asker.
+        authorId: String(700000000000000000n + BigInt(i % ASKERS)),
+      });
+      batch.push(
+        standIn.waitForRequest(
+          (request) =>
+            request.method === 'POST' &&
+            typeof request.body === 'object' &&
+            request.body !== null &&
+            'message_reference' in request.body &&
+            typeof request.body.message_reference === 'object' &&
+            request.body.message_reference !== null &&
+            'message_id' in request.body.message_reference &&
+            request.body.message_reference.message_id === question.id,
+          { since, timeoutMs: 30_000 },
+        ),
+      );
+    }
+    await Promise.all(batch);
+    // The log of requests is the bench's memory, not the bot's; it is not kept.
+    standIn.clearRequests();
+  }
+}
+
+/** Resident memory of the bot as questions come in, sampled at these counts. */
+export const QUESTION_SAMPLES = [0, 1_000, 10_000] as const;
+
+/**
+ * The bot as `npm start` runs it, with `DISCORD_TOKEN` set and `DISCORD_API_URL` at the
+ * stand-in, loading the packs in `knowledgeDir`: its resident memory once logged in and, with
+ * `questions`, after each count of {@link QUESTION_SAMPLES} (a second apart to settle).
  */
 export async function measureBot(
   knowledgeDir: string,
   facts: number | undefined,
   scratch: string,
   timeoutMs: number,
+  questions = false,
 ): Promise<Availability<BotMemory>> {
-  const main = join(PROJECT_ROOT, 'src/main.ts');
-  if (!existsSync(main)) return { available: false, reason: 'src/main.ts does not exist' };
+  const command = scriptCommand('start', await readManifest());
+  if (typeof command === 'string') return { available: false, reason: command };
   let standIn: StandIn | string;
   try {
     standIn = await startStandIn();
@@ -335,20 +524,42 @@ export async function measureBot(
     standIn = `the stand-in did not start: ${error instanceof Error ? error.message : String(error)}`;
   }
   if (typeof standIn === 'string') return { available: false, reason: standIn };
+  const bot = standIn;
   try {
-    const outcome = await runProcess(process.execPath, ['--import', TSX_LOADER, main], {
+    const samples: { questions: number; rssBytes: number }[] = [];
+    const outcome = await runProcess(command.command, command.args, {
       cwd: scratch,
       env: childEnv({
         DISCORD_TOKEN: STAND_IN_TOKEN,
-        DISCORD_API_URL: standIn.apiUrl,
+        DISCORD_API_URL: bot.apiUrl,
         KNOWLEDGE_DIR: knowledgeDir,
-        DATABASE_PATH: join(scratch, `bot-${facts ?? 'bundled'}.db`),
+        DATABASE_PATH: join(
+          scratch,
+          `bot-${facts ?? 'bundled'}-${questions ? 'asked' : 'idle'}.db`,
+        ),
         LOG_LEVEL: 'info',
         SYNC_COMMANDS_ON_START: 'false',
+        // The long run asks from many members at once; the per-member limit is not measured.
+        COOLDOWN_QUESTIONS: '1000',
+        COOLDOWN_SECONDS: '1',
       }),
       until: (out) => BOT_READY.test(out),
-      timeoutMs,
+      timeoutMs: questions ? timeoutMs * 20 : timeoutMs,
       rssAfterMs: 1_000,
+      ...(questions
+        ? {
+            whileRunning: async (pid: number) => {
+              let asked = 0;
+              for (const count of QUESTION_SAMPLES) {
+                await askBot(bot, asked, count - asked);
+                asked = count;
+                await new Promise((settle) => setTimeout(settle, 1_000));
+                const bytes = await residentBytes(pid);
+                if (bytes !== undefined) samples.push({ questions: count, rssBytes: bytes });
+              }
+            },
+          }
+        : {}),
     });
     if (!outcome.ok || outcome.rssBytes === undefined) {
       const why =
@@ -357,15 +568,22 @@ export async function measureBot(
           : `the bot exited with code ${outcome.code}`;
       return {
         available: false,
-        reason: `${why}${outcome.output ? `: ${lastLines(outcome.output)}` : ''}`,
+        reason: `${why}${outcome.output ? `: ${lastLines(outcome.output)}` : ''}${outcome.failure ? ` (${outcome.failure})` : ''}`,
       };
     }
     // The bot logs how many facts it loaded; that count is the one reported.
     const logged = /"facts":(\d+)/.exec(outcome.output);
     const loaded = logged ? Number(logged[1]) : (facts ?? Number.NaN);
-    return { available: true, facts: loaded, rssBytes: outcome.rssBytes, readyMs: outcome.ms };
+    return {
+      available: true,
+      facts: loaded,
+      rssBytes: outcome.rssBytes,
+      readyMs: outcome.ms,
+      entry: command.line,
+      ...(questions ? { afterQuestions: samples } : {}),
+    };
   } finally {
-    await standIn.close();
+    await bot.close();
   }
 }
 
@@ -376,7 +594,7 @@ export async function writePacks(dir: string, packs: readonly Pack[]): Promise<v
 
 export interface ProcessOptions {
   readonly runs: number;
-  /** Packs of 10,000 facts for the second bot measurement. */
+  /** Packs of 10,000 facts for the measurements at that size. */
   readonly tenThousand: () => readonly Pack[];
   readonly botTimeoutMs: number;
   readonly log: (line: string) => void;
@@ -385,33 +603,55 @@ export interface ProcessOptions {
 /** Every whole-process measurement; parts that cannot run say why instead of failing. */
 export async function measureProcesses(options: ProcessOptions): Promise<ProcessReport> {
   const scratch = await mkdtemp(join(tmpdir(), 'almanac-bench-'));
+  const { runs, log } = options;
+  const bundled = join(PROJECT_ROOT, 'knowledge');
   try {
-    options.log('processes: bare node');
-    const bareNode = await measureBareNode(options.runs);
-    options.log('processes: discord.js import');
-    const discordImport = await measureDiscordImport(options.runs);
-    options.log('processes: console cold start');
-    const consoleColdStart = await measureConsole(options.runs, scratch);
-    options.log('processes: idle node with tsx');
-    const idleTsx = await measureIdleTsx(scratch);
-    options.log('processes: bot with the bundled pack');
-    const botBundled = await measureBot(
-      join(PROJECT_ROOT, 'knowledge'),
-      undefined,
+    log('processes: bare node');
+    const bareNode = await measureBareNode(runs);
+    const bareNodeIdle = await measureIdle("console.log('idle')", 'node', scratch);
+    log('processes: discord.js import');
+    const discordImport = await measureDiscordImport(runs);
+    const discordIdle = await measureIdle(
+      "import('discord.js').then(() => console.log('idle'))",
+      'node with discord.js',
       scratch,
-      options.botTimeoutMs,
     );
-    options.log('processes: bot with 10,000 facts');
-    let botTenThousand: Availability<BotMemory>;
-    if (!botBundled.available) {
-      botTenThousand = { available: false, reason: botBundled.reason };
-    } else {
-      const dir = join(scratch, 'knowledge-10000');
-      await mkdir(dir);
-      await writePacks(dir, options.tenThousand());
-      botTenThousand = await measureBot(dir, 10_000, scratch, options.botTimeoutMs);
-    }
-    return { bareNode, discordImport, consoleColdStart, idleTsx, botBundled, botTenThousand };
+    log('processes: console and ask, bundled pack');
+    const consoleBundled = await measureConsole(runs, scratch, bundled);
+    const consoleSources = await measureConsole(runs, scratch, bundled, 'dev');
+    const askBundled = await measureAsk(runs, scratch, bundled);
+    log('processes: bot with the bundled pack');
+    const botBundled = await measureBot(bundled, undefined, scratch, options.botTimeoutMs);
+
+    log('processes: 10,000 facts');
+    const tenThousand = join(scratch, 'knowledge-10000');
+    await mkdir(tenThousand);
+    await writePacks(tenThousand, options.tenThousand());
+    // The first run of each (untimed) builds the pack cache beside its database, as a first
+    // start does; the timed runs then start as every later one does.
+    const consoleTenThousand = await measureConsole(runs, scratch, tenThousand);
+    const askTenThousand = await measureAsk(runs, scratch, tenThousand);
+    const botTenThousand = botBundled.available
+      ? await measureBot(tenThousand, 10_000, scratch, options.botTimeoutMs)
+      : botBundled;
+    log(`processes: the bot through ${QUESTION_SAMPLES.at(-1)?.toLocaleString('en-US')} questions`);
+    const botAsked = botBundled.available
+      ? await measureBot(bundled, undefined, scratch, options.botTimeoutMs, true)
+      : botBundled;
+    return {
+      bareNode,
+      bareNodeIdle,
+      discordImport,
+      discordIdle,
+      consoleBundled,
+      consoleSources,
+      askBundled,
+      consoleTenThousand,
+      askTenThousand,
+      botBundled,
+      botTenThousand,
+      botAsked,
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

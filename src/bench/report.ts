@@ -59,6 +59,14 @@ export type Availability<T> =
 export interface ProcessTiming {
   readonly runs: readonly number[];
   readonly medianMs: number;
+  /** The median of the resident memory read in each run, where it was read. */
+  readonly rssBytes?: number;
+}
+
+/** A command's start-up: timed as `npm run <script>` runs it, without npm itself. */
+export interface StartUp extends ProcessTiming {
+  /** The command line, for the report. */
+  readonly entry: string;
 }
 
 export interface BotMemory {
@@ -66,16 +74,31 @@ export interface BotMemory {
   readonly rssBytes: number;
   /** From start to the bot's ready line. */
   readonly readyMs: number;
+  /** The command line, for the report. */
+  readonly entry: string;
+  /** Resident memory after each count of questions, when the run asked any. */
+  readonly afterQuestions?: readonly { readonly questions: number; readonly rssBytes: number }[];
 }
 
 export interface ProcessReport {
   readonly bareNode: Availability<ProcessTiming>;
+  /** Resident memory of an idle bare node. */
+  readonly bareNodeIdle: Availability<{ readonly rssBytes: number }>;
   readonly discordImport: Availability<ProcessTiming>;
-  readonly consoleColdStart: Availability<ProcessTiming & { readonly entry: string }>;
-  /** Resident memory of an idle `node --import tsx` process. */
-  readonly idleTsx: Availability<{ readonly rssBytes: number }>;
+  /** Resident memory of an idle node that has loaded discord.js. */
+  readonly discordIdle: Availability<{ readonly rssBytes: number }>;
+  /** `npm start` without a token, to the first prompt, the bundled pack. */
+  readonly consoleBundled: Availability<StartUp>;
+  /** `npm run dev` the same way: the sources through tsx, for comparison. */
+  readonly consoleSources: Availability<StartUp>;
+  /** `npm run ask -- "question"` to its exit, the bundled pack. */
+  readonly askBundled: Availability<StartUp>;
+  readonly consoleTenThousand: Availability<StartUp>;
+  readonly askTenThousand: Availability<StartUp>;
   readonly botBundled: Availability<BotMemory>;
   readonly botTenThousand: Availability<BotMemory>;
+  /** The bot on the bundled pack, sampled as questions come in. */
+  readonly botAsked: Availability<BotMemory>;
 }
 
 export interface TargetCheck {

@@ -7,6 +7,7 @@ import type {
   ProcessReport,
   ProcessTiming,
   SizeResult,
+  StartUp,
   SystemResult,
   TargetCheck,
 } from './report.js';
@@ -209,27 +210,57 @@ export function processTable(report: ProcessReport, options: TableOptions = {}):
   ];
   const bot = (b: BotMemory): [string, string] => [
     formatBytes(b.rssBytes),
-    `resident memory after login with ${formatCount(b.facts)} facts (ready in ${formatMs(b.readyMs)})`,
+    `\`${b.entry}\`: resident memory after login with ${formatCount(b.facts)} facts (ready in ${formatMs(b.readyMs)})`,
   ];
+  const startUp =
+    (what: string) =>
+    (t: StartUp): [string, string] => {
+      const [figure, notes] = timing(t);
+      const rss = t.rssBytes === undefined ? '' : `; ${formatBytes(t.rssBytes)} resident there`;
+      return [figure, `\`${t.entry}\`, ${what}; ${notes}${rss}`];
+    };
+  const idle =
+    (what: string) =>
+    (m: { rssBytes: number }): [string, string] => [formatBytes(m.rssBytes), what];
   const rows: string[][] = [
     ['bare `node -e ""`', ...processCell(report.bareNode, timing)],
+    [
+      'idle bare node, RSS',
+      ...processCell(report.bareNodeIdle, idle('the floor under the console')),
+    ],
     ['`import("discord.js")` only', ...processCell(report.discordImport, timing)],
     [
-      'console chat to its first prompt',
-      ...processCell(report.consoleColdStart, (t) => {
-        const [figure, notes] = timing(t);
-        return [figure, `\`${t.entry}\`, bundled pack; ${notes}`];
-      }),
+      'idle node with discord.js, RSS',
+      ...processCell(report.discordIdle, idle('the floor under the bot')),
     ],
     [
-      'idle node with the tsx loader, RSS',
-      ...processCell(report.idleTsx, (m) => [
-        formatBytes(m.rssBytes),
-        'the floor under the bot figures, which run through tsx',
-      ]),
+      'console chat to its first prompt',
+      ...processCell(report.consoleBundled, startUp('bundled pack')),
+    ],
+    [
+      'the same from the sources',
+      ...processCell(report.consoleSources, startUp('bundled pack, through tsx')),
+    ],
+    ['`ask` one question', ...processCell(report.askBundled, startUp('bundled pack, to its exit'))],
+    [
+      'console chat, 10,000 facts',
+      ...processCell(report.consoleTenThousand, startUp('from the pack cache')),
+    ],
+    [
+      '`ask`, 10,000 facts',
+      ...processCell(report.askTenThousand, startUp('from the pack cache, to its exit')),
     ],
     ['bot RSS, bundled pack', ...processCell(report.botBundled, bot)],
     ['bot RSS, 10,000 facts', ...processCell(report.botTenThousand, bot)],
+    [
+      'bot RSS as questions come in',
+      ...processCell(report.botAsked, (b) => [
+        formatBytes(b.afterQuestions?.at(-1)?.rssBytes),
+        `bundled pack: ${(b.afterQuestions ?? [])
+          .map((s) => `${formatCount(s.questions)} questions ${formatBytes(s.rssBytes)}`)
+          .join(', ')}`,
+      ]),
+    ],
   ];
   return renderTable(['process', 'figure', 'notes'], rows, {
     ...options,

@@ -26,6 +26,7 @@ export const ENTRIES: Readonly<Record<string, string>> = Object.freeze({
   // npm run start:sharded's manager: it starts `main.js` beside itself for each shard.
   shard: 'src/shard.ts',
   backup: 'src/cli/backup.ts',
+  deployCommands: 'src/discord/deploy.ts',
   // The worker `/almanac reload` reads packs on, found beside the code that starts it.
   packWorker: 'src/discord/packWorker.ts',
 });

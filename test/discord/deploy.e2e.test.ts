@@ -13,8 +13,8 @@ import {
 import { TOKEN } from './harness.js';
 
 const run = promisify(execFile);
-const TSX = resolve('node_modules/.bin/tsx');
-const SCRIPT = resolve('src/discord/deploy.ts');
+// What `npm run deploy-commands` runs: the build test/support/buildDist.ts made.
+const SCRIPT = resolve('dist/deployCommands.js');
 const NAMES = COMMANDS.map((c) => c.data.name).sort();
 
 describe('npm run deploy-commands, against the stand-in', () => {
@@ -33,7 +33,7 @@ describe('npm run deploy-commands, against the stand-in', () => {
   });
 
   async function deploy(env: Record<string, string>): Promise<string> {
-    const { stdout } = await run(TSX, [SCRIPT], {
+    const { stdout } = await run(process.execPath, [SCRIPT], {
       cwd,
       env: {
         PATH: process.env['PATH'] ?? '',
