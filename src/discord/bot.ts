@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { english } from '../engine/lang/en/index.js';
 import { InternalError } from '../errors.js';
 import { createQuestionRecorder } from '../inbox/recorder.js';
+import { packCacheDirBeside } from '../knowledge/packCache.js';
 import type { Pack } from '../knowledge/schema.js';
 import type { Metrics } from '../monitoring/metrics.js';
 import type { Store } from '../store/types.js';
@@ -25,6 +26,7 @@ import { watchGatewayRefusal } from './gatewayClose.js';
 import { createInteractionHandler } from './interactionCreate.js';
 import { inviteUrl } from './invite.js';
 import { createMessageHandler } from './messageCreate.js';
+import { loadPacksInWorker } from './packLoader.js';
 import { watchQuestions } from './questionWatch.js';
 import { describeSync, syncCommands } from './registerCommands.js';
 import { createKnowledgeService, type KnowledgeService } from './reload.js';
@@ -144,7 +146,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const { store } = options;
   const clock = options.clock ?? systemClock;
-  const knowledge = createKnowledgeService({ dir: config.knowledgeDir, packs: options.packs });
+  const cacheDir = packCacheDirBeside(config.databasePath);
+  const knowledge = createKnowledgeService({
+    dir: config.knowledgeDir,
+    packs: options.packs,
+    load: (dir, signal) => loadPacksInWorker(dir, { cacheDir, signal }),
+  });
   const cooldown = createCooldown({ ...config.cooldown, clock: () => clock.now() });
   // The checker's one source of what is an English word: the engine's word counts.
   const language: CheckLanguage = {

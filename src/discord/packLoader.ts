@@ -11,12 +11,19 @@ const FROM_SOURCES = fileURLToPath(import.meta.url).endsWith('.ts');
  * `--import tsx` to a worker (its module hooks stay on the main thread), so the worker starts
  * from a line of plain JavaScript that imports `packWorker.ts` through tsx's own API.
  */
-function startWorker(workerData: { readonly dir: string; readonly cwd: string }): Worker {
+function startWorker(workerData: WorkerRequest): Worker {
   if (!FROM_SOURCES) return new Worker(new URL('./packWorker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./packWorker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/** What the worker is asked: the folder, the folder paths are reported from, the pack cache's. */
+export interface WorkerRequest {
+  readonly dir: string;
+  readonly cwd: string;
+  readonly cacheDir?: string;
 }
 
 /** The message of a worker that stopped because its load was abandoned. */
@@ -42,14 +49,16 @@ function isValidationResult(value: unknown): value is ValidationResult {
 /**
  * `loadServingPacks(dir)` on a worker thread: the reading, YAML parsing and validation of a
  * large folder (seconds for 10,000 facts) happen off the thread that answers Discord, which only
- * receives the result (a structured clone of plain data: tens of milliseconds). The packs are not
+ * receives the result (a structured clone of plain data: tens of milliseconds). The memory the
+ * parsing takes goes with the worker, so the bot does not keep a heap grown for it. With
+ * `cacheDir`, packs validated before are read from the pack cache there (`packCache.ts`). The packs are not
  * validated again on arrival: the worker ran the same validator, and a second zod pass here would
  * cost the event loop what the worker saved. Aborting `signal` terminates the worker and rejects
  * with a {@link LoadAbandonedError}; a worker that fails rejects with its error.
  */
 export function loadPacksInWorker(
   dir: string,
-  options: { readonly cwd?: string; readonly signal?: AbortSignal } = {},
+  options: { readonly cwd?: string; readonly cacheDir?: string; readonly signal?: AbortSignal } = {},
 ): Promise<ValidationResult> {
   const { signal } = options;
   return new Promise((resolve, reject) => {
@@ -57,7 +66,11 @@ export function loadPacksInWorker(
       reject(new LoadAbandonedError('the pack load was abandoned before it started'));
       return;
     }
-    const worker = startWorker({ dir, cwd: options.cwd ?? process.cwd() });
+    const worker = startWorker({
+      dir,
+      cwd: options.cwd ?? process.cwd(),
+      ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    });
     let settled = false;
     const finish = (settle: () => void) => {
       if (settled) return;

@@ -1,11 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InternalError } from '../errors.js';
 import { loadServingPacks } from '../knowledge/load.js';
+import { packCacheIn } from '../knowledge/packCache.js';
 
 /**
- * The worker thread of `/almanac reload` (started by `loadPacksInWorker` in `packLoader.ts`):
- * reads, parses and validates the knowledge folder, the seconds of work a large folder costs,
- * away from the thread that answers Discord, and posts the `ValidationResult` back once.
+ * The worker thread the bot loads its packs on, at start and at `/almanac reload` (started by
+ * `loadPacksInWorker` in `packLoader.ts`): reads, parses and validates the knowledge folder (or
+ * reads it from the pack cache), the seconds of work a large folder costs, away from the thread
+ * that answers Discord, and posts the `ValidationResult` back once.
  */
 
 if (!parentPort) throw new InternalError('packWorker.ts runs only as a worker thread');
@@ -20,4 +22,8 @@ if (
 ) {
   throw new InternalError('packWorker.ts needs { dir, cwd } as its workerData');
 }
-parentPort.postMessage(await loadServingPacks(request.dir, request.cwd));
+const cache =
+  'cacheDir' in request && typeof request.cacheDir === 'string'
+    ? packCacheIn(request.cacheDir)
+    : undefined;
+parentPort.postMessage(await loadServingPacks(request.dir, request.cwd, cache));

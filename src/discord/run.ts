@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { Events } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { loadServingPacks } from '../knowledge/load.js';
+import { packCacheDirBeside } from '../knowledge/packCache.js';
 import { formatProblem } from '../knowledge/problem.js';
+import type { ValidationResult } from '../knowledge/validate.js';
 import type { StopReason } from '../lifecycle.js';
 import { HealthServerError } from '../monitoring/healthServer.js';
 import { countTrivia } from '../monitoring/triviaCounts.js';
@@ -12,6 +13,7 @@ import { startBot, type RunningBot } from './bot.js';
 import { startBotWatch, type BotWatch } from './botWatch.js';
 import { GatewayRefusedError, watchGatewayRefusal } from './gatewayClose.js';
 import { describeLoginFailure } from './loginFailure.js';
+import { loadPacksInWorker } from './packLoader.js';
 import { createRestTracker, type RestTracker } from './restTracker.js';
 
 /**
@@ -113,7 +115,16 @@ async function serve(
 ): Promise<number> {
   const { logger, stop } = options;
 
-  const loaded = await loadServingPacks(resolve(config.knowledgeDir));
+  // On a worker thread, as a reload does: the memory YAML parsing takes at start goes with it.
+  let loaded: ValidationResult;
+  try {
+    loaded = await loadPacksInWorker(resolve(config.knowledgeDir), {
+      cacheDir: packCacheDirBeside(config.databasePath),
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, 'the knowledge packs could not be loaded');
+    return 1;
+  }
   if (loaded.warnings.length > 0) {
     logger.warn(
       { warnings: loaded.warnings.map(formatProblem) },

@@ -53,9 +53,13 @@ const keptSchema = z.object({
   ),
 });
 
-/** The cache beside the database: a `cache` folder in its folder, the data folder. */
+/** The folder of the cache beside the database: `cache` in its folder, the data folder. */
+export const packCacheDirBeside = (databasePath: string): string =>
+  join(dirname(databasePath), 'cache');
+
+/** The cache beside the database. */
 export const packCacheBeside = (databasePath: string): PackCache =>
-  packCacheIn(join(dirname(databasePath), 'cache'));
+  packCacheIn(packCacheDirBeside(databasePath));
 
 /** The cache in `dir` (created when first written). */
 export function packCacheIn(dir: string): PackCache {

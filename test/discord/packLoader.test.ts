@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,23 @@ describe('loading the packs on a worker thread', () => {
     const result = await loadPacksInWorker(broken);
     expect(result.ok).toBe(false);
     expect(result).toEqual(await loadServingPacks(broken));
+  });
+
+  it('keeps the packs it validated in the cache folder and serves the next load from it', async () => {
+    const cacheDir = join(broken, 'cache');
+    const first = await loadPacksInWorker('knowledge', { cacheDir });
+    expect(first.ok).toBe(true);
+    const kept = await readdir(cacheDir);
+    expect(kept).toHaveLength(1);
+    // A kept result whose packs were changed on disk is what the next load reads: it came from
+    // the cache, not from parsing the YAML again.
+    const path = join(cacheDir, kept[0]!);
+    // The cache's own file, written just above: its shape is known.
+    const entry = JSON.parse(await readFile(path, 'utf8')) as { packs: { title: string }[] };
+    entry.packs[0]!.title = 'Read from the cache';
+    await writeFile(path, JSON.stringify(entry));
+    const second = await loadPacksInWorker('knowledge', { cacheDir });
+    expect(second.ok && second.packs[0]!.title).toBe('Read from the cache');
   });
 
   it('stops the worker and rejects when its signal is aborted', async () => {
