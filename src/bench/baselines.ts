@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { english } from '../engine/lang/en/index.js';
+import { english } from '../knowledge/languages.js';
 import type { AskResult } from '../engine/types.js';
 import { plainFuseBaseline } from '../eval/baseline.js';
 import type { Verdict } from '../eval/evaluate.js';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { english } from '../engine/lang/en/index.js';
+import { english } from '../knowledge/languages.js';
 import { lexiconOf } from '../engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

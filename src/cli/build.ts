@@ -60,7 +60,7 @@ await build({
 await cp(`${root}src/engine/calibration.json`, `${out}calibration.json`);
 await mkdir(`${out}data`, { recursive: true });
 for (const name of await readdir(`${root}src/engine/lang/en/data`)) {
-  if (name.endsWith('.json')) {
+  if (name.endsWith('.bin')) {
     await cp(`${root}src/engine/lang/en/data/${name}`, `${out}data/${name}`);
   }
 }

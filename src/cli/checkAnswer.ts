@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { englishFrequencies } from '../engine/lang/en/frequencies.js';
+import { english } from '../knowledge/languages.js';
 import { checkAnswer, type CheckLanguage } from '../trivia/check.js';
 
 const USAGE = `Usage:
@@ -11,7 +11,7 @@ const USAGE = `Usage:
       prints correct, close or wrong`;
 
 /** The engine's English word counts: the checker's one source of what is a real word. */
-const ENGLISH: CheckLanguage = { wordCount: (word) => englishFrequencies().counts.get(word) ?? 0 };
+const ENGLISH: CheckLanguage = { wordCount: (word) => english.frequencies().counts.get(word) ?? 0 };
 
 const LINE = z.object({
   answer: z.string({ error: 'answer must be a string' }),

@@ -1,7 +1,7 @@
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { systemClock, type Clock } from '../clock.js';
-import { english } from '../engine/lang/en/index.js';
+import { english } from '../knowledge/languages.js';
 import type { Engine, FactRef } from '../engine/types.js';
 import type { Store } from '../store/types.js';
 import type { CheckLanguage } from '../trivia/check.js';

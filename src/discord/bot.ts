@@ -9,7 +9,7 @@ import {
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import { english } from '../engine/lang/en/index.js';
+import { english } from '../knowledge/languages.js';
 import { InternalError } from '../errors.js';
 import { createQuestionRecorder } from '../inbox/recorder.js';
 import { packCacheDirBeside } from '../knowledge/packCache.js';

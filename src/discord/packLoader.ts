@@ -58,7 +58,11 @@ function isValidationResult(value: unknown): value is ValidationResult {
  */
 export function loadPacksInWorker(
   dir: string,
-  options: { readonly cwd?: string; readonly cacheDir?: string; readonly signal?: AbortSignal } = {},
+  options: {
+    readonly cwd?: string;
+    readonly cacheDir?: string;
+    readonly signal?: AbortSignal;
+  } = {},
 ): Promise<ValidationResult> {
   const { signal } = options;
   return new Promise((resolve, reject) => {

@@ -87,6 +87,17 @@ export interface WordFrequencies {
   readonly corpusWords: number;
 }
 
+/**
+ * A language's bulk data, as the bytes of its data files (`dataFile.ts`), each asked for at its
+ * first use: the shell reads them (the engine does no I/O) and the profile decodes them.
+ */
+export interface LanguageData {
+  /** The word counts (`word-frequencies.bin` for English). */
+  readonly frequencies: () => Uint8Array;
+  /** The word vectors (`word-vectors.bin` for English). */
+  readonly vectors: () => Uint8Array;
+}
+
 export interface LanguageProfile {
   /** The code packs name in their `language` field ("en"). */
   readonly code: string;

@@ -1,5 +1,5 @@
 import { createEngine, type EngineOptions } from '../engine/engine.js';
-import { languageOfPacks } from '../engine/lang/index.js';
+import { languageOfPacks } from './languages.js';
 import type { Engine } from '../engine/types.js';
 import type { Pack } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { applySynonyms, buildSynonymTable } from '../engine/analyze.js';
-import { languageFor, LANGUAGES, languageOfPacks } from '../engine/lang/index.js';
+import { languageFor, LANGUAGES, languageOfPacks } from './languages.js';
 import { lexiconOf } from '../engine/lexicon.js';
 import { normalizeText, tokenize } from '../engine/normalize.js';
 import { RANKING } from '../engine/config.js';

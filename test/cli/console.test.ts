@@ -11,7 +11,7 @@ import { createMemoryStore } from '../support/memoryStore.js';
 import { T0 } from '../support/trivia.js';
 import { bundledPacks } from '../support/packs.js';
 import { runTs } from '../support/spawn.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/console.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Pack } from '../../src/knowledge/schema.js';
 import type { Store } from '../../src/store/types.js';

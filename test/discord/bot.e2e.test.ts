@@ -35,7 +35,7 @@ import {
   startHarness,
   type Harness,
 } from './harness.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 
 type Answered = Extract<AskResult, { status: 'answered' }>;
 

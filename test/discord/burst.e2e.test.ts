@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { normalizeText } from '../../src/engine/normalize.js';
 import type { Engine } from '../../src/engine/types.js';
 import {

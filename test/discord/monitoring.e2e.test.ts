@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { runBot } from '../../src/discord/run.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { normalizeText } from '../../src/engine/normalize.js';
 import { createLogger } from '../../src/logger.js';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.js';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { watchQuestions } from '../../src/discord/questionWatch.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import type { Engine } from '../../src/engine/types.js';
 import {
   createQuestionRecorder,

@@ -3,7 +3,7 @@ import { analyze, clauseStarts } from '../../src/engine/analyze.js';
 import { wordsOf as tokensOf } from '../../src/engine/normalize.js';
 import { buildIndex, type KnowledgeIndex } from '../../src/engine/index.js';
 import { bundledPacks, testFact, testPack } from '../support/packs.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

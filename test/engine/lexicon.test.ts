@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { RANKING } from '../../src/engine/config.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

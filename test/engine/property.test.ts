@@ -4,7 +4,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { truncateQuestion, wordsOf } from '../../src/engine/normalize.js';
 import type { Engine } from '../../src/engine/types.js';
 import { bundledPacks } from '../support/packs.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 
 let engine: Engine;
 beforeAll(async () => {

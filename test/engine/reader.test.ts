@@ -4,7 +4,7 @@ import { analyzeWords, buildSynonymTable, hashWords } from '../../src/engine/ana
 import { tokenize, normalizeText } from '../../src/engine/normalize.js';
 import { orderByLists, orderByText } from '../../src/engine/order.js';
 import { createTermReader } from '../../src/engine/reader.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

@@ -5,7 +5,7 @@ import { buildIndex } from '../../src/engine/index.js';
 import { correctionChooser, createScratch, scoreFacts } from '../../src/engine/score.js';
 import { approximate, buildSemanticIndex } from '../../src/engine/semantic.js';
 import { testFact, testPack } from '../support/packs.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

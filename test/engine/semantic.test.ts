@@ -5,7 +5,7 @@ import { buildSemanticIndex } from '../../src/engine/semantic.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Pack } from '../../src/knowledge/schema.js';
 import { bundledPacks, testFact, testPack } from '../support/packs.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSynonymTable } from '../../src/engine/analyze.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 import { buildShortenings } from '../../src/engine/shortened.js';
 

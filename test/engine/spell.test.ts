@@ -3,7 +3,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { describe, expect, it } from 'vitest';
 import { RANKING } from '../../src/engine/config.js';
 import { allowedEdits, buildSpellIndex, editDistance } from '../../src/engine/spell.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import { lexiconOf } from '../../src/engine/lexicon.js';
 
 const lexicon = lexiconOf(english);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionLogConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { english } from '../../src/engine/lang/en/index.js';
+import { english } from '../../src/knowledge/languages.js';
 import type { AskResult, Engine } from '../../src/engine/types.js';
 import {
   CONSOLE_WHERE,

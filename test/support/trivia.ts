@@ -1,4 +1,4 @@
-import { englishFrequencies } from '../../src/engine/lang/en/frequencies.js';
+import { english } from '../../src/knowledge/languages.js';
 import type { CheckLanguage } from '../../src/trivia/check.js';
 import { TRIVIA_RULES, type GameOptions } from '../../src/trivia/rules.js';
 import { prepareGame } from '../../src/trivia/step.js';
@@ -6,7 +6,7 @@ import type { DealtQuestion, GameSetup, TriviaState } from '../../src/trivia/typ
 
 /** The answer checker's English, from the engine's word frequencies, as the shells build it. */
 export const ENGLISH: CheckLanguage = {
-  wordCount: (word) => englishFrequencies().counts.get(word) ?? 0,
+  wordCount: (word) => english.frequencies().counts.get(word) ?? 0,
 };
 
 /** 2026-01-01T00:00:00Z: trivia tests pass the clock explicitly, from here. */

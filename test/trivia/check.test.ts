@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { englishFrequencies } from '../../src/engine/lang/en/frequencies.js';
+import { english } from '../../src/knowledge/languages.js';
 import {
   checkAnswer,
   type CheckLanguage,
@@ -8,7 +8,7 @@ import {
   type Verdict,
 } from '../../src/trivia/check.js';
 
-const ENGLISH: CheckLanguage = { wordCount: (word) => englishFrequencies().counts.get(word) ?? 0 };
+const ENGLISH: CheckLanguage = { wordCount: (word) => english.frequencies().counts.get(word) ?? 0 };
 
 /** A behaviour, then the given answer, the item's answer, and the verdict (with its hint). */
 type Row = [says: string, given: string, answer: string, verdict: Verdict, hint?: CloseHint];

@@ -1,14 +1,14 @@
-import { createRequire } from 'node:module';
 import type { WordCounts, WordFrequencies } from '../../language.js';
+import {
+  DataFileError,
+  decodeDataFile,
+  encodeDataFile,
+  headerCount,
+  uint32s,
+} from '../dataFile.js';
 
-/** `data/word-frequencies.json`, as `npm run frequencies` writes it. */
-interface FrequencyFile {
-  readonly corpusWords: number;
-  /** Every word, lower case, sorted by code unit, one space between. */
-  readonly words: string;
-  /** Each word's count, as little-endian 32-bit integers in base64. */
-  readonly counts: string;
-}
+/** What `word-frequencies.bin` says it holds (`npm run frequencies` writes it). */
+export const WORD_COUNTS_FORMAT = 'almanac-word-counts-1';
 
 /**
  * Counts looked up by binary search over the sorted words, kept as the one string they came in
@@ -48,31 +48,48 @@ class SortedCounts implements WordCounts {
   }
 }
 
-let frequencies: WordFrequencies | undefined;
-
 /**
  * How often words are used in everyday English: SUBTLEX-US, counts over 51 million words of
  * film subtitles. A pack of thirty facts cannot tell on its own that "work" is an everyday word
- * and "photosynthesis" a telling one; this table can. Read at first use from the compact file
- * `npm run frequencies` builds, through `require`, so Node parses it natively; its shape is
- * checked by test/engine/lexicon.test.ts.
+ * and "photosynthesis" a telling one; this table can. Decoded from the bytes of
+ * `data/word-frequencies.bin` (`npm run frequencies` writes it): the counts, as 32-bit integers,
+ * are a view of those bytes, and the words one string, so nothing is built per word.
  */
-export function englishFrequencies(): WordFrequencies {
-  if (frequencies) return frequencies;
-  // Our own generated file (`npm run frequencies`), read as JSON.
-  const file: FrequencyFile = createRequire(import.meta.url)('./data/word-frequencies.json');
-  const bytes = Buffer.from(file.counts, 'base64');
-  const counts = new Uint32Array(bytes.length / 4);
-  for (let i = 0; i < counts.length; i++) counts[i] = bytes.readUInt32LE(i * 4);
-  const starts = new Uint32Array(counts.length + 1);
-  for (let i = 0, at = 0; i < counts.length; i++) {
-    starts[i] = at;
-    at = file.words.indexOf(' ', at) + 1 || file.words.length + 1;
+export function decodeFrequencies(bytes: Uint8Array): WordFrequencies {
+  const { header, payload } = decodeDataFile(bytes);
+  if (header['format'] !== WORD_COUNTS_FORMAT) {
+    throw new DataFileError(`not a file of word counts (${WORD_COUNTS_FORMAT})`);
   }
-  starts[counts.length] = file.words.length + 1;
-  frequencies = {
-    counts: new SortedCounts(file.words, starts, counts),
-    corpusWords: file.corpusWords,
+  const n = headerCount(header, 'words');
+  const counts = uint32s(payload, 0, n);
+  // Every word, lower case, sorted by code unit, one space between.
+  const text = new TextDecoder().decode(payload.subarray(n * 4));
+  const starts = new Uint32Array(n + 1);
+  for (let i = 0, at = 0; i < n; i++) {
+    starts[i] = at;
+    at = text.indexOf(' ', at) + 1 || text.length + 1;
+  }
+  starts[n] = text.length + 1;
+  return {
+    counts: new SortedCounts(text, starts, counts),
+    corpusWords: headerCount(header, 'corpusWords'),
   };
-  return frequencies;
+}
+
+/** The bytes of `word-frequencies.bin` for these counts (`npm run frequencies`). */
+export function encodeFrequencies(
+  counts: ReadonlyMap<string, number>,
+  corpusWords: number,
+  source: string,
+): Uint8Array {
+  const words = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = new TextEncoder().encode(words.join(' '));
+  const payload = new Uint8Array(words.length * 4 + text.length);
+  const view = new DataView(payload.buffer);
+  words.forEach((w, i) => view.setUint32(i * 4, counts.get(w)!, true));
+  payload.set(text, words.length * 4);
+  return encodeDataFile(
+    { format: WORD_COUNTS_FORMAT, source, corpusWords, words: words.length },
+    payload,
+  );
 }
