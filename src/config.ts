@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from './store/types.js';
+import * as z from './zod.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -22,68 +22,78 @@ const SHARDS_SET_BY_MANAGER =
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** A variable whose blank value counts as unset: `schema` reads what is left. */
+const unlessBlank = <T extends z.core.$ZodType>(schema: T) =>
+  z.pipe(z.transform(emptyToUndefined), schema);
+
 const snowflake = (name: string) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^\d{17,20}$/, `${name} must be a Discord id: 17 to 20 digits`)
-      .optional(),
+  unlessBlank(
+    z.optional(
+      z.string().check(z.regex(/^\d{17,20}$/, `${name} must be a Discord id: 17 to 20 digits`)),
+    ),
   );
 
 const booleanFlag = (name: string, fallback = false) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(['true', 'false', '1', '0', 'yes', 'no'], {
-        error: `${name} must be true or false`,
-      })
-      .optional()
-      .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes')),
+  unlessBlank(
+    z.pipe(
+      z.optional(
+        z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+          error: `${name} must be true or false`,
+        }),
+      ),
+      z.transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes')),
+    ),
   );
 
 const positiveInt = (name: string, fallback: number, max: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: `${name} must be a whole number` })
-      .int(`${name} must be a whole number`)
-      .min(1, `${name} must be at least 1`)
-      .max(max, `${name} must be at most ${max}`)
-      .default(fallback),
+  unlessBlank(
+    z._default(
+      z.coerce
+        .number({ error: `${name} must be a whole number` })
+        .check(
+          z.int(`${name} must be a whole number`),
+          z.minimum(1, `${name} must be at least 1`),
+          z.maximum(max, `${name} must be at most ${max}`),
+        ),
+      fallback,
+    ),
   );
 
 /** The environment variables Almanac reads, each with its rule and default. */
 export const configSchema = z.object({
-  DISCORD_TOKEN: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(
-        /^[\w.-]{20,200}$/,
-        'DISCORD_TOKEN does not look like a bot token (letters, digits, dots)',
-      )
-      .optional(),
+  DISCORD_TOKEN: unlessBlank(
+    z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^[\w.-]{20,200}$/,
+            'DISCORD_TOKEN does not look like a bot token (letters, digits, dots)',
+          ),
+        ),
+    ),
   ),
   DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID'),
   DISCORD_GUILD_ID: snowflake('DISCORD_GUILD_ID'),
-  DISCORD_API_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .url({
-        protocol: /^https?$/,
-        error: 'DISCORD_API_URL must be an http:// or https:// address',
-      })
-      .default('https://discord.com/api')
-      .transform((url) => url.replace(/\/+$/, '')),
+  DISCORD_API_URL: unlessBlank(
+    z.pipe(
+      z._default(
+        z.url({
+          protocol: /^https?$/,
+          error: 'DISCORD_API_URL must be an http:// or https:// address',
+        }),
+        'https://discord.com/api',
+      ),
+      z.transform((url) => url.replace(/\/+$/, '')),
+    ),
   ),
-  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
-  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_DATABASE_PATH)),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-      .default('info'),
+  KNOWLEDGE_DIR: unlessBlank(z._default(z.string(), './knowledge')),
+  DATABASE_PATH: unlessBlank(z._default(z.string(), DEFAULT_DATABASE_PATH)),
+  LOG_LEVEL: unlessBlank(
+    z._default(
+      z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }),
+      'info',
+    ),
   ),
   SYNC_COMMANDS_ON_START: booleanFlag('SYNC_COMMANDS_ON_START'),
   PREFIX_MODE: booleanFlag('PREFIX_MODE'),
@@ -92,41 +102,48 @@ export const configSchema = z.object({
   RECORD_MISSES: booleanFlag('RECORD_MISSES', true),
   RECORD_ASKERS: booleanFlag('RECORD_ASKERS'),
   MISSES_RETENTION_DAYS: positiveInt('MISSES_RETENTION_DAYS', 90, 3650),
-  HEALTH_PORT: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: 'HEALTH_PORT must be a port number' })
-      .int('HEALTH_PORT must be a whole number')
-      .min(1, 'HEALTH_PORT must be a port from 1 to 65535')
-      .max(65_535, 'HEALTH_PORT must be a port from 1 to 65535')
-      .optional(),
+  HEALTH_PORT: unlessBlank(
+    z.optional(
+      z.coerce
+        .number({ error: 'HEALTH_PORT must be a port number' })
+        .check(
+          z.int('HEALTH_PORT must be a whole number'),
+          z.minimum(1, 'HEALTH_PORT must be a port from 1 to 65535'),
+          z.maximum(65_535, 'HEALTH_PORT must be a port from 1 to 65535'),
+        ),
+    ),
   ),
-  HEALTH_HOST: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine(
-        isListenHost,
-        'HEALTH_HOST must be an IP address or a host name to listen on, such as 127.0.0.1 or 0.0.0.0',
-      )
-      .default(DEFAULT_HEALTH_HOST),
+  HEALTH_HOST: unlessBlank(
+    z._default(
+      z
+        .string()
+        .check(
+          z.refine(
+            isListenHost,
+            'HEALTH_HOST must be an IP address or a host name to listen on, such as 127.0.0.1 or 0.0.0.0',
+          ),
+        ),
+      DEFAULT_HEALTH_HOST,
+    ),
   ),
-  SHARD_COUNT: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: 'SHARD_COUNT must be a whole number' })
-      .int('SHARD_COUNT must be a whole number')
-      .min(1, 'SHARD_COUNT must be at least 1')
-      .max(MAX_SHARDS, `SHARD_COUNT must be at most ${MAX_SHARDS}`)
-      .optional(),
+  SHARD_COUNT: unlessBlank(
+    z.optional(
+      z.coerce
+        .number({ error: 'SHARD_COUNT must be a whole number' })
+        .check(
+          z.int('SHARD_COUNT must be a whole number'),
+          z.minimum(1, 'SHARD_COUNT must be at least 1'),
+          z.maximum(MAX_SHARDS, `SHARD_COUNT must be at most ${MAX_SHARDS}`),
+        ),
+    ),
   ),
-  SHARDS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^(?:\d{1,5}|\[\d{1,5}(?:,\d{1,5})*\])$/, SHARDS_SET_BY_MANAGER)
-      .transform((raw) => raw.replace(/[[\]]/g, '').split(',').map(Number))
-      .optional(),
+  SHARDS: unlessBlank(
+    z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^(?:\d{1,5}|\[\d{1,5}(?:,\d{1,5})*\])$/, SHARDS_SET_BY_MANAGER)),
+        z.transform((raw) => raw.replace(/[[\]]/g, '').split(',').map(Number)),
+      ),
+    ),
   ),
 });
 

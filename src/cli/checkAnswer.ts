@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { english } from '../knowledge/languages.js';
 import { checkAnswer, type CheckLanguage } from '../trivia/check.js';
+import * as z from '../zod.js';
 
 const USAGE = `Usage:
   npm run --silent check-answer -- --jsonl < file
@@ -16,11 +16,11 @@ const ENGLISH: CheckLanguage = { wordCount: (word) => english.frequencies().coun
 const LINE = z.object({
   answer: z.string({ error: 'answer must be a string' }),
   given: z.string({ error: 'given must be a string' }),
-  accept: z
-    .array(z.string({ error: 'accept must be a list of strings' }), {
+  accept: z.optional(
+    z.array(z.string({ error: 'accept must be a list of strings' }), {
       error: 'accept must be a list of strings',
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** Where the JSON string that starts at `from` (at its opening quote) ends, past its closing quote. */

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import type { Verdict } from './evaluate.js';
 
 const verdictRecord = z.object({
   status: z.enum(['answered', 'ambiguous', 'no-match']),
-  factId: z.string().optional(),
-  candidates: z.array(z.string()).optional(),
+  factId: z.optional(z.string()),
+  candidates: z.optional(z.array(z.string())),
 });
 
 /**

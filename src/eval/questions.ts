@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 /** The kinds of question a set holds, for reading its figures by kind. */
 export const QUESTION_KINDS = [
@@ -20,32 +20,29 @@ export const QUESTION_KINDS = [
 /** `expect: decline` marks a question the packs must not answer. */
 export const DECLINE = 'decline';
 
-const factIdList = z.array(z.string().min(1)).min(1);
+const nonEmptyString = z.string().check(z.minLength(1));
+const factIdList = z.array(nonEmptyString).check(z.minLength(1));
 
-export const evalQuestionSchema = z
-  .object({
-    q: z.string(),
-    /**
-     * The fact that answers the question, a list of facts that answer it equally well, or
-     * `decline`.
-     */
-    expect: z.union([z.string().min(1), factIdList]),
-    kind: z.enum(QUESTION_KINDS),
-  })
-  .strict();
+export const evalQuestionSchema = z.strictObject({
+  q: z.string(),
+  /**
+   * The fact that answers the question, a list of facts that answer it equally well, or
+   * `decline`.
+   */
+  expect: z.union([nonEmptyString, factIdList]),
+  kind: z.enum(QUESTION_KINDS),
+});
 
-export const evalSetSchema = z
-  .object({
-    /** The folder of packs the set is asked against, from the project's root: `knowledge` when absent. */
-    knowledge: z.string().min(1).optional(),
-    /**
-     * A blind set: written before anyone looked at the engine's answers to it, scored once, and
-     * from then on only a gate. Its misses are never listed.
-     */
-    blind: z.boolean().optional(),
-    questions: z.array(evalQuestionSchema).min(1),
-  })
-  .strict();
+export const evalSetSchema = z.strictObject({
+  /** The folder of packs the set is asked against, from the project's root: `knowledge` when absent. */
+  knowledge: z.optional(nonEmptyString),
+  /**
+   * A blind set: written before anyone looked at the engine's answers to it, scored once, and
+   * from then on only a gate. Its misses are never listed.
+   */
+  blind: z.optional(z.boolean()),
+  questions: z.array(evalQuestionSchema).check(z.minLength(1)),
+});
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 export type EvalSet = z.infer<typeof evalSetSchema>;

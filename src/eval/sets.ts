@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { ZodError } from 'zod';
 import type { Pack } from '../knowledge/schema.js';
 import { loadServingPacks } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
+import * as z from '../zod.js';
 import { expectedFacts, parseEvalSet, type EvalSet } from './questions.js';
 
 /** Where the evaluation sets live, from the project's root. */
@@ -54,7 +54,7 @@ export async function loadSet(
     set = parseEvalSet(text);
   } catch (error) {
     const detail =
-      error instanceof ZodError
+      error instanceof z.core.$ZodError
         ? error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')
         : error instanceof Error
           ? error.message

@@ -129,7 +129,7 @@ export interface AlternatesPlan {
 }
 
 const isValidAlternate = (text: string): boolean =>
-  factSchema.shape.alternates.element.safeParse(text).success;
+  factSchema.shape.alternates.def.element.safeParse(text).success;
 
 /**
  * Sorts a group's questions for its fact's YAML: confirmed ones to add, close ones to consider,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { packSchema } from './schema.js';
 import type { ValidationResult } from './validate.js';
 
@@ -47,7 +47,7 @@ const keptSchema = z.object({
       file: z.string(),
       line: z.number(),
       col: z.number(),
-      factId: z.string().optional(),
+      factId: z.optional(z.string()),
       message: z.string(),
     }),
   ),

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { HealthReport } from '../monitoring/healthServer.js';
 import type { MetricSnapshot } from '../monitoring/metrics.js';
+import * as z from '../zod.js';
 
 /**
  * What a sharding manager and its shards say to each other over the IPC channel
@@ -24,9 +24,11 @@ export type ShardReply =
   | { readonly almanacAnswer: number; readonly health: HealthReport }
   | { readonly almanacAnswer: number; readonly metrics: readonly MetricSnapshot[] };
 
+const wholeNumber = z.number().check(z.int());
+
 const requestSchema = z.object({
   almanacAsk: z.enum(SHARD_QUESTIONS),
-  nonce: z.number().int(),
+  nonce: wholeNumber,
 });
 
 const healthSchema = z.object({
@@ -42,16 +44,19 @@ const metricSchema = z.object({
   values: z.array(
     z.object({
       // A gauge with nothing measured yet holds NaN, which the IPC channel's JSON sends as null.
-      value: z.union([z.number(), z.nan(), z.null()]).transform((value) => value ?? Number.NaN),
+      value: z.pipe(
+        z.union([z.number(), z.nan(), z.null()]),
+        z.transform((value) => value ?? Number.NaN),
+      ),
       labels: z.record(z.string(), z.union([z.string(), z.number()])),
-      metricName: z.string().optional(),
+      metricName: z.optional(z.string()),
     }),
   ),
 });
 
 const replySchema = z.union([
-  z.object({ almanacAnswer: z.number().int(), health: healthSchema }),
-  z.object({ almanacAnswer: z.number().int(), metrics: z.array(metricSchema) }),
+  z.object({ almanacAnswer: wholeNumber, health: healthSchema }),
+  z.object({ almanacAnswer: wholeNumber, metrics: z.array(metricSchema) }),
 ]);
 
 /** A message as a request from the manager, or `undefined` for anything else. */

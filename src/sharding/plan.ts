@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 /**
  * How long Discord asks between two identifies of the same bucket (5 s), with discord.js's
@@ -51,21 +51,22 @@ export interface GatewayBot {
   readonly maxConcurrency: number;
 }
 
-const gatewayBotSchema = z
-  .object({
-    shards: z.number().int().min(1),
+const gatewayBotSchema = z.pipe(
+  z.object({
+    shards: z.number().check(z.int(), z.minimum(1)),
     session_start_limit: z.object({
-      remaining: z.number().int().min(0),
-      reset_after: z.number().min(0),
-      max_concurrency: z.number().int().min(1),
+      remaining: z.number().check(z.int(), z.minimum(0)),
+      reset_after: z.number().check(z.minimum(0)),
+      max_concurrency: z.number().check(z.int(), z.minimum(1)),
     }),
-  })
-  .transform((body): GatewayBot => ({
+  }),
+  z.transform((body): GatewayBot => ({
     shards: body.shards,
     remaining: body.session_start_limit.remaining,
     resetAfterMs: body.session_start_limit.reset_after,
     maxConcurrency: body.session_start_limit.max_concurrency,
-  }));
+  })),
+);
 
 /** Discord's answer to `GET /gateway/bot`, parsed; `undefined` when it is not that shape. */
 export function parseGatewayBot(body: unknown): GatewayBot | undefined {

@@ -1,7 +1,7 @@
 import { linkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { STORE_ERROR_MESSAGES } from './errorMessages.js';
 import { schemaVersionOf } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './sqlite.js';

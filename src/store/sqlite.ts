@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { STORE_ERROR_MESSAGES } from './errorMessages.js';
 import { leaderboardWindow } from './leaderboardWindow.js';
 import { loadMigrations, migrate, schemaVersionOf, type Migration } from './migrate.js';
@@ -272,12 +272,12 @@ function classifyOpenError(error: unknown, path: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // Rows. better-sqlite3 returns `unknown` rows: each is parsed into its record, never cast.
 
-const gameRow = z
-  .object({
-    id: z.number().int(),
-    guild_id: z.string().nullable(),
-    channel_id: z.string().nullable(),
-    thread_id: z.string().nullable(),
+const gameRow = z.pipe(
+  z.object({
+    id: z.number().check(z.int()),
+    guild_id: z.nullable(z.string()),
+    channel_id: z.nullable(z.string()),
+    thread_id: z.nullable(z.string()),
     starter_user_id: z.string(),
     scope: z.string(),
     mode: z.enum(GAME_MODES),
@@ -285,11 +285,11 @@ const gameRow = z
     seconds_per_question: count,
     status: z.enum(GAME_STATUSES),
     started_at: z.number(),
-    ended_at: z.number().nullable(),
-    message_id: z.string().nullable(),
+    ended_at: z.nullable(z.number()),
+    message_id: z.nullable(z.string()),
     questions_revealed: count,
-  })
-  .transform((r): GameRecord => ({
+  }),
+  z.transform((r): GameRecord => ({
     id: r.id,
     guildId: r.guild_id,
     channelId: r.channel_id,
@@ -304,28 +304,30 @@ const gameRow = z
     endedAt: r.ended_at,
     messageId: r.message_id,
     questionsRevealed: r.questions_revealed,
-  }));
+  })),
+);
 
-const scoreRow = z
-  .object({
+const scoreRow = z.pipe(
+  z.object({
     user_id: z.string(),
     display_name: z.string(),
-    points: z.number().int(),
+    points: z.number().check(z.int()),
     correct: count,
     answered: count,
-  })
-  .transform((r): GameScore => ({
+  }),
+  z.transform((r): GameScore => ({
     userId: r.user_id,
     displayName: r.display_name,
     points: r.points,
     correct: r.correct,
     answered: r.answered,
-  }));
+  })),
+);
 
 const playerRow = z.object({
   user_id: z.string(),
   display_name: z.string(),
-  points: z.number().int(),
+  points: z.number().check(z.int()),
   answered: count,
   correct: count,
   games: count,
@@ -337,16 +339,17 @@ const statsRow = z.object({
   games: count,
   answered: count,
   correct: count,
-  points: z.number().int(),
-  display_name: z.string().nullable(),
+  points: z.number().check(z.int()),
+  display_name: z.nullable(z.string()),
   best_streak: count,
 });
 
-const missedRow = z
-  .object({ fact_id: z.string(), misses: count })
-  .transform((r) => ({ factId: r.fact_id, misses: r.misses }));
+const missedRow = z.pipe(
+  z.object({ fact_id: z.string(), misses: count }),
+  z.transform((r) => ({ factId: r.fact_id, misses: r.misses })),
+);
 
-const pragmaNumber = z.number().int();
+const pragmaNumber = z.number().check(z.int());
 
 // ---------------------------------------------------------------------------------------------
 // Statements. Every one is a constant, prepared once and bound with parameters.

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { checkMissQuery, checkNewQuestion, DAY_MS } from './questionChecks.js';
 import {
   ASK_SURFACES,
@@ -24,34 +24,35 @@ export const QUESTION_LOG_VERSION = 2;
 // ---------------------------------------------------------------------------------------------
 // Rows.
 
-const confidence = z.number().min(0).max(1);
+const confidence = z.number().check(z.minimum(0), z.maximum(1));
 
 const questionRow = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   asked_at: z.number(),
-  guild_id: z.string().nullable(),
-  channel_id: z.string().nullable(),
-  user_id: z.string().nullable(),
+  guild_id: z.nullable(z.string()),
+  channel_id: z.nullable(z.string()),
+  user_id: z.nullable(z.string()),
   surface: z.enum(ASK_SURFACES),
-  scope: z.string().nullable(),
+  scope: z.nullable(z.string()),
   status: z.enum(QUESTION_STATUSES),
-  question: z.string().nullable(),
-  fact_id: z.string().nullable(),
+  question: z.nullable(z.string()),
+  fact_id: z.nullable(z.string()),
   confidence,
-  picked_fact_id: z.string().nullable(),
-  picked_at: z.number().nullable(),
-  not_what_i_asked_at: z.number().nullable(),
+  picked_fact_id: z.nullable(z.string()),
+  picked_at: z.nullable(z.number()),
+  not_what_i_asked_at: z.nullable(z.number()),
 });
 
-const candidateRow = z
-  .object({ fact_id: z.string(), confidence })
-  .transform((r) => ({ factId: r.fact_id, confidence: r.confidence }));
+const candidateRow = z.pipe(
+  z.object({ fact_id: z.string(), confidence }),
+  z.transform((r) => ({ factId: r.fact_id, confidence: r.confidence })),
+);
 
 const missTotalsRow = z.object({ misses: count, groups: count });
 
 const missLineRow = z.object({
-  group_rank: z.number().int(),
-  group_fact: z.string().nullable(),
+  group_rank: z.number().check(z.int()),
+  group_fact: z.nullable(z.string()),
   group_misses: count,
   group_picked: count,
   group_questions: count,
@@ -73,27 +74,29 @@ const statsTotalsRow = z.object({
   not_what_i_asked: count,
 });
 
-const dayRow = z
-  .object({
-    day: z.number().int(),
+const dayRow = z.pipe(
+  z.object({
+    day: z.number().check(z.int()),
     questions: count,
     answered: count,
     did_you_mean: count,
     declined: count,
-  })
-  .transform((r) => ({
+  }),
+  z.transform((r) => ({
     day: r.day * DAY_MS,
     questions: r.questions,
     answered: r.answered,
     didYouMean: r.did_you_mean,
     declined: r.declined,
-  }));
+  })),
+);
 
-const factCountRow = z
-  .object({ fact_id: z.string(), count })
-  .transform((r) => ({ factId: r.fact_id, count: r.count }));
+const factCountRow = z.pipe(
+  z.object({ fact_id: z.string(), count }),
+  z.transform((r) => ({ factId: r.fact_id, count: r.count })),
+);
 
-const medianRow = z.object({ median: confidence.nullable() });
+const medianRow = z.object({ median: z.nullable(confidence) });
 
 // ---------------------------------------------------------------------------------------------
 // Statements: constants, prepared once, bound with parameters. A report reads one server's
