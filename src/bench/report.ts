@@ -76,6 +76,8 @@ export interface BotMemory {
   readonly readyMs: number;
   /** The command line, for the report. */
   readonly entry: string;
+  /** How many starts `rssBytes` (the median) and `readyMs` are the median of; one when absent. */
+  readonly runs?: number;
   /** Resident memory after each count of questions, when the run asked any. */
   readonly afterQuestions?: readonly { readonly questions: number; readonly rssBytes: number }[];
 }

@@ -210,7 +210,7 @@ export function processTable(report: ProcessReport, options: TableOptions = {}):
   ];
   const bot = (b: BotMemory): [string, string] => [
     formatBytes(b.rssBytes),
-    `\`${b.entry}\`: resident memory after login with ${formatCount(b.facts)} facts (ready in ${formatMs(b.readyMs)})`,
+    `\`${b.entry}\`: resident memory after login with ${formatCount(b.facts)} facts (ready in ${formatMs(b.readyMs)})${b.runs && b.runs > 1 ? `, median of ${b.runs} starts` : ''}`,
   ];
   const startUp =
     (what: string) =>
