@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ValidationResult } from '../knowledge/validate.js';
+import { createAssembler, isWorkerMessage, NEXT_PIECE } from './packMessages.js';
 
 /** Whether this module runs from TypeScript sources (`node --import tsx`, vitest) or a build. */
 const FROM_SOURCES = fileURLToPath(import.meta.url).endsWith('.ts');
@@ -31,25 +32,10 @@ export class LoadAbandonedError extends Error {
   override readonly name = 'LoadAbandonedError';
 }
 
-/** What the worker posts: a `ValidationResult`, checked for its shape only. */
-function isValidationResult(value: unknown): value is ValidationResult {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'ok' in value &&
-    typeof value.ok === 'boolean' &&
-    'warnings' in value &&
-    Array.isArray(value.warnings) &&
-    (value.ok
-      ? 'packs' in value && Array.isArray(value.packs)
-      : 'errors' in value && Array.isArray(value.errors))
-  );
-}
-
 /**
  * `loadServingPacks(dir)` on a worker thread: the reading, YAML parsing and validation of a
  * large folder (seconds for 10,000 facts) happen off the thread that answers Discord, which only
- * receives the result (a structured clone of plain data: tens of milliseconds). The memory the
+ * receives the result, in pieces of a few milliseconds each (`packMessages.ts`). The memory the
  * parsing takes goes with the worker, so the bot does not keep a heap grown for it. With
  * `cacheDir`, packs validated before are read from the pack cache there (`packCache.ts`). The packs are not
  * validated again on arrival: the worker ran the same validator, and a second zod pass here would
@@ -86,13 +72,25 @@ export function loadPacksInWorker(
     const onAbort = () =>
       finish(() => reject(new LoadAbandonedError('the pack load was abandoned')));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (message: unknown) =>
-      finish(() =>
-        isValidationResult(message)
-          ? resolve(message)
-          : reject(new Error('the pack worker posted something other than a validation result')),
-      ),
-    );
+    const assemble = createAssembler();
+    const onMessage = (message: unknown) => {
+      if (settled) return;
+      let whole: ValidationResult | undefined;
+      try {
+        if (!isWorkerMessage(message)) {
+          throw new Error('the pack worker posted something other than a piece of its result');
+        }
+        whole = assemble(message);
+      } catch (error) {
+        finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+        return;
+      }
+      if (whole) {
+        const result = whole;
+        finish(() => resolve(result));
+      } else worker.postMessage(NEXT_PIECE);
+    };
+    worker.on('message', onMessage);
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) =>
       finish(() => reject(new Error(`the pack worker exited with code ${code} before answering`))),

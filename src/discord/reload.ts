@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { finish, type Steps } from '../engine/steps.js';
 import type { Engine } from '../engine/types.js';
-import { engineFor } from '../knowledge/engineFor.js';
+import { engineStepsFor } from '../knowledge/engineFor.js';
 import type { Problem } from '../knowledge/problem.js';
 import type { Pack } from '../knowledge/schema.js';
 import type { ValidationResult } from '../knowledge/validate.js';
@@ -38,8 +39,8 @@ function canonical(value: unknown): string {
   );
 }
 
-/** How many facts are signed between two turns of the event loop during a reload. */
-const SIGNATURES_PER_SLICE = 250;
+/** How many facts are signed in one step of a reload. */
+const SIGNATURES_PER_STEP = 16;
 
 /** Every fact's signature: its pack, its fields and its cited source, keys sorted. */
 function* signaturesOf(packs: readonly Pack[]): Generator<[string, string]> {
@@ -71,12 +72,39 @@ export function diffPacks(before: readonly Pack[], after: readonly Pack[]): Pack
   return diffSignatures(new Map(signaturesOf(before)), new Map(signaturesOf(after)));
 }
 
-/** The signatures of `packs`, letting the event loop run between slices of them. */
-async function signaturesInSlices(packs: readonly Pack[]): Promise<Map<string, string>> {
+/**
+ * How long work runs before it lets the event loop serve what is waiting: an interaction
+ * arriving during a reload waits at most about this long, plus the longest single step.
+ */
+export const SLICE_MS = 8;
+
+/**
+ * Runs `steps` to the end a slice of about {@link SLICE_MS} at a time, letting the event loop run
+ * between slices. Stops between two slices, resolving undefined, once `signal` is aborted.
+ */
+export async function runInSlices<T>(
+  steps: Steps<T>,
+  signal?: AbortSignal,
+  now: () => number = () => performance.now(),
+): Promise<T | undefined> {
+  let sliceEnds = now() + SLICE_MS;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() >= sliceEnds) {
+      await nextTurn();
+      if (signal?.aborted) return undefined;
+      sliceEnds = now() + SLICE_MS;
+    }
+  }
+}
+
+/** The signatures of `packs` as a map, in steps of a few facts. */
+function* signatureSteps(packs: readonly Pack[]): Steps<Map<string, string>> {
   const out = new Map<string, string>();
   for (const [id, signature] of signaturesOf(packs)) {
     out.set(id, signature);
-    if (out.size % SIGNATURES_PER_SLICE === 0) await nextTurn();
+    if (out.size % SIGNATURES_PER_STEP === 0) yield;
   }
   return out;
 }
@@ -94,9 +122,10 @@ export interface KnowledgeService {
    * problems come back. Concurrent calls share one reload.
    *
    * The old engine answers until the new one is ready. Reading, parsing and validating run on a
-   * worker thread; the comparison with the current packs runs in slices between which the event
-   * loop serves interactions; only building the new engine (its index holds closures, which
-   * cannot cross threads) holds the event loop, about a second for 10,000 facts.
+   * worker thread; the comparison with the current packs, then building the new engine (its
+   * index holds closures, which cannot cross threads) and making everything its first questions
+   * would otherwise make (the typo corrector, the look-up by meaning), run in slices of about
+   * {@link SLICE_MS} between which the event loop serves interactions.
    */
   reload(): Promise<ReloadOutcome>;
   /**
@@ -114,7 +143,21 @@ export interface KnowledgeServiceOptions {
    * service is closed: the load may stop then, rejecting.
    */
   readonly load?: (dir: string, signal: AbortSignal) => Promise<ValidationResult>;
-  readonly build?: (packs: readonly Pack[]) => Engine;
+  /**
+   * Builds the engine over packs, in steps (see `src/engine/steps.ts`): at once when the service
+   * is created, a slice at a time at a reload. The packs' own language by default.
+   */
+  readonly build?: (packs: readonly Pack[]) => Steps<Engine>;
+}
+
+/** The engine over `packs`, made in steps, then everything it would make at its first questions. */
+function* readyEngineSteps(
+  build: (packs: readonly Pack[]) => Steps<Engine>,
+  packs: readonly Pack[],
+): Steps<Engine> {
+  const engine = yield* build(packs);
+  yield* engine.prepareSteps();
+  return engine;
 }
 
 /** What a reload cut short by `close()` resolves with: no problems, the current packs kept. */
@@ -129,9 +172,10 @@ const ABANDONED: ReloadOutcome = Object.freeze({
 export function createKnowledgeService(options: KnowledgeServiceOptions): KnowledgeService {
   const load =
     options.load ?? ((dir: string, signal: AbortSignal) => loadPacksInWorker(dir, { signal }));
-  const build = options.build ?? ((packs: readonly Pack[]) => engineFor(packs));
+  const build = options.build ?? ((packs: readonly Pack[]) => engineStepsFor(packs));
   let packs = options.packs;
-  let engine = build(packs);
+  // At start nothing waits on the event loop yet, and what questions make lazily stays unmade.
+  let engine = finish(build(packs));
   // The current packs' signatures, computed at the first reload and kept from then on.
   let signatures: Map<string, string> | undefined;
   let running: Promise<ReloadOutcome> | undefined;
@@ -148,13 +192,15 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
     }
     if (closing.signal.aborted) return ABANDONED;
     if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
-    signatures ??= await signaturesInSlices(packs);
-    const nextSignatures = await signaturesInSlices(result.packs);
+    signatures ??= await runInSlices(signatureSteps(packs), closing.signal);
+    const nextSignatures = await runInSlices(signatureSteps(result.packs), closing.signal);
+    if (!signatures || !nextSignatures) return ABANDONED;
     const diff = diffSignatures(signatures, nextSignatures);
-    // Interactions that arrived meanwhile are answered before the one long step.
+    // Interactions that arrived meanwhile are answered first, then between slices of the build.
     await nextTurn();
     if (closing.signal.aborted) return ABANDONED;
-    const next = build(result.packs);
+    const next = await runInSlices(readyEngineSteps(build, result.packs), closing.signal);
+    if (next === undefined || closing.signal.aborted) return ABANDONED;
     packs = result.packs;
     engine = next;
     signatures = nextSignatures;

@@ -3,7 +3,7 @@ import { analyze, type Analysis } from './analyze.js';
 import { CALIBRATION } from './calibration.js';
 import { completeQuestion } from './complete.js';
 import { answerProbability, decide, decisionFeatures, type DecisionModel } from './decide.js';
-import { buildIndex, exactFacts, type KnowledgeIndex } from './index.js';
+import { exactFacts, indexSteps, type KnowledgeIndex } from './index.js';
 import { normalizeText, truncateQuestion } from './normalize.js';
 import {
   correctionChooser,
@@ -19,7 +19,13 @@ import {
 } from './score.js';
 import type { LanguageProfile, WordVectors } from './language.js';
 import { lexiconOf } from './lexicon.js';
-import { approximate, buildSemanticIndex, type SemanticIndex } from './semantic.js';
+import {
+  approximate,
+  buildSemanticIndex,
+  semanticIndexSteps,
+  type SemanticIndex,
+} from './semantic.js';
+import { finish, type Steps } from './steps.js';
 import type {
   AskOptions,
   AskResult,
@@ -87,18 +93,34 @@ function scopeFilter(index: KnowledgeIndex, scope: Scope | undefined): (f: numbe
  * no randomness, no I/O; the same packs and question always give the same result.
  */
 export function createEngine(packs: readonly Pack[], options: EngineOptions): Engine {
+  return finish(engineSteps(packs, options));
+}
+
+/**
+ * {@link createEngine} in steps (see `steps.ts`): the index is built between slices of facts,
+ * so a shell can keep answering with the engine it has while the next one is made.
+ */
+export function* engineSteps(packs: readonly Pack[], options: EngineOptions): Steps<Engine> {
   const lexicon = lexiconOf(options.language);
   const model = options.decision ?? CALIBRATION;
-  const index = buildIndex(packs, lexicon);
+  const index = yield* indexSteps(packs, lexicon);
   const scratch = createScratch(index);
   // Built at the first question with a word the packs do not know: many never need it.
   let semantic: SemanticIndex | undefined;
+  const vectors = () => options.vectors ?? options.language.vectors();
   const lazySemantic: SemanticIndex = {
     nearest(word) {
-      semantic ??= buildSemanticIndex(index, options.vectors ?? options.language.vectors());
+      semantic ??= buildSemanticIndex(index, vectors());
       return semantic.nearest(word);
     },
   };
+  function* prepareSteps(): Steps<void> {
+    yield* index.speller.prepareSteps();
+    if (options.vectors === null || semantic) return;
+    const made = yield* semanticIndexSteps(index, vectors());
+    // Made meanwhile by a question answered between two steps: the first one made is kept.
+    semantic ??= made;
+  }
   const chooseCorrection = correctionChooser(index);
   const analyzeQuestion = (text: string): Analysis => {
     const analysis = analyze(text, lexicon, index.synonyms, index.speller, chooseCorrection);
@@ -266,9 +288,8 @@ export function createEngine(packs: readonly Pack[], options: EngineOptions): En
   return {
     packs: index.packs,
     size: index.facts.length,
-    prepare() {
-      index.speller.prepare();
-    },
+    prepare: () => finish(prepareSteps()),
+    prepareSteps,
     inspect(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const inScope = scopeFilter(index, options);

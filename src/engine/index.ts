@@ -14,6 +14,7 @@ import { lowerBound, orderByKey, orderByLists, sortSmall } from './order.js';
 import { createTermReader } from './reader.js';
 import { buildShortenings } from './shortened.js';
 import { buildSpellIndex, type SpellIndex } from './spell.js';
+import { finish, stepDue, type Steps } from './steps.js';
 import type { PackedFact } from './types.js';
 
 /**
@@ -255,18 +256,25 @@ function speller(
     lexicon,
     synonyms,
   );
+  function* prepareSteps(): Steps<void> {
+    yield* corrector.prepareSteps();
+    yield* shortenings.prepareSteps();
+  }
   return {
     ...corrector,
     expand: shortenings.expand,
-    prepare() {
-      corrector.prepare();
-      shortenings.prepare();
-    },
+    prepare: () => finish(prepareSteps()),
+    prepareSteps,
   };
 }
 
 /** Builds the index over the given packs, read in the lexicon's language. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeIndex {
+  return finish(indexSteps(packs, lexicon));
+}
+
+/** {@link buildIndex} in steps: it yields between slices of facts and between its phases. */
+export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<KnowledgeIndex> {
   const packSynonyms: [string, readonly string[]][] = [];
   for (const pack of packs) {
     for (const canonical in pack.synonyms)
@@ -362,8 +370,10 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
         );
       }
       factTermStart.push(factTermItems.length);
+      if (stepDue(f)) yield;
     }
   }
+  yield;
 
   const wordFrequency = reader.wordFrequency();
   addSynonymWords(wordFrequency, packSynonyms);
@@ -384,6 +394,7 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     );
   }
 
+  yield;
   const phrasingCount = phrasingFact.length;
   const phrasingTerms: PackedLists = {
     start: Int32Array.from(phrasingTermStart),
@@ -408,22 +419,38 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     factPostingWeights[j] = factTermWeights[factInversion.from[j]!]!;
   }
 
+  yield;
   const hashes = Uint32Array.from(phrasingHash);
   const exactPhrasings = orderByKey(hashes);
   const exactHashes = new Uint32Array(exactPhrasings.length);
   for (let k = 0; k < exactHashes.length; k++) exactHashes[k] = hashes[exactPhrasings[k]!]!;
 
+  yield;
   const ranks = reader.wordRanks();
   const wordPlaces = new Int32Array(phrasingWordItems.length);
   for (let k = 0; k < wordPlaces.length; k++) wordPlaces[k] = ranks[phrasingWordItems[k]!]!;
   const byText = orderByLists({ start: Int32Array.from(phrasingWordStart), items: wordPlaces });
+  yield;
   const vocabulary = [...wordFrequency.keys()].filter((w) => !lexicon.isFunctionWord(w)).sort();
   // The speller also knows the built-in thesaurus, so none of its words is "corrected" into a
   // pack word before the thesaurus reads it ("factories" is industry, not the pack's "factors").
   // Completion and the look-up by meaning keep to the packs' own words.
   const known = new Map(wordFrequency);
   addSynonymWords(known, thesaurus);
+  yield;
   const termIds = reader.termIds;
+  const phrasingPostings = invert(phrasingTerms, termCount).inverted;
+  yield;
+  const vocabularyTerms: number[][] = [];
+  for (const word of vocabulary) {
+    vocabularyTerms.push(
+      applySynonyms([word], synonyms).flatMap((w) => {
+        const id = lexicon.isFunctionWord(w) ? undefined : termIds.get(lexicon.stem(w));
+        return id === undefined ? [] : [id];
+      }),
+    );
+    if (stepDue(vocabularyTerms.length)) yield;
+  }
 
   return {
     lexicon,
@@ -442,7 +469,7 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     termDigits,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
-    phrasingPostings: invert(phrasingTerms, termCount).inverted,
+    phrasingPostings,
     factPostings: factInversion.inverted,
     factPostingWeights,
     factTerms,
@@ -451,11 +478,6 @@ export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeI
     exactPhrasings,
     byText,
     vocabulary,
-    vocabularyTerms: vocabulary.map((word) =>
-      applySynonyms([word], synonyms).flatMap((w) => {
-        const id = lexicon.isFunctionWord(w) ? undefined : termIds.get(lexicon.stem(w));
-        return id === undefined ? [] : [id];
-      }),
-    ),
+    vocabularyTerms,
   };
 }

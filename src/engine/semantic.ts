@@ -4,6 +4,7 @@ import { RANKING } from './config.js';
 import type { KnowledgeIndex } from './index.js';
 import type { WordVectors } from './language.js';
 import { mulberry32 } from './order.js';
+import { finish, stepDue, type Steps } from './steps.js';
 
 export type { WordVectors } from './language.js';
 
@@ -48,6 +49,14 @@ function popcount(x: number): number {
  * point the same way before the exact cosine is taken.
  */
 export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors): SemanticIndex {
+  return finish(semanticIndexSteps(index, vectors));
+}
+
+/** {@link buildSemanticIndex} in steps, between slices of words and of signatures. */
+export function* semanticIndexSteps(
+  index: KnowledgeIndex,
+  vectors: WordVectors,
+): Steps<SemanticIndex> {
   const { dimensions, scale, rows, data } = vectors;
   const termById: string[] = [];
   for (const [term, id] of index.termIds) termById[id] = term;
@@ -55,7 +64,8 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
   const targetWords: string[] = [];
   const targetTerms: string[] = [];
   const targetRows: number[] = [];
-  index.vocabulary.forEach((word, v) => {
+  for (const [v, word] of index.vocabulary.entries()) {
+    if (stepDue(v)) yield;
     const row = rows.get(word);
     const ids = index.vocabularyTerms[v]!;
     // A word the synonyms rewrite to a phrase is left to them.
@@ -64,11 +74,11 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
       ids.length !== 1 ||
       index.lexicon.specificity(word) < SEMANTIC_SPECIFICITY
     )
-      return;
+      continue;
     targetWords.push(word);
     targetTerms.push(termById[ids[0]!]!);
     targetRows.push(row);
-  });
+  }
 
   const count = targetRows.length;
   const planes = new Float32Array(SIGNATURE_WORDS * 32 * dimensions);
@@ -89,7 +99,10 @@ export function buildSemanticIndex(index: KnowledgeIndex, vectors: WordVectors):
   };
   const signatures = new Int32Array(count * SIGNATURE_WORDS);
   if (count > BRUTE_FORCE_LIMIT) {
-    for (let t = 0; t < count; t++) signatureOf(targetRows[t]!, signatures, t * SIGNATURE_WORDS);
+    for (let t = 0; t < count; t++) {
+      signatureOf(targetRows[t]!, signatures, t * SIGNATURE_WORDS);
+      if (stepDue(t)) yield;
+    }
   }
 
   const cosine = (a: number, b: number): number => {

@@ -1,6 +1,7 @@
 import { applySynonyms, type SynonymTable } from './analyze.js';
 import type { Lexicon } from './lexicon.js';
 import { wordsOf } from './normalize.js';
+import { finish, stepDue, type Steps } from './steps.js';
 
 /**
  * Words chat shortens in ways no typo rule finds: initials ("cm" for the packs' "command
@@ -13,6 +14,8 @@ export interface Shortenings {
   expand(word: string): string | undefined;
   /** Makes now the tables the first shortening would otherwise make. */
   prepare(): void;
+  /** {@link prepare} in steps, for a shell that keeps serving meanwhile. */
+  prepareSteps(): Steps<void>;
 }
 
 /** Letters English writes as vowels: dropped in chat, kept in a word's skeleton only first. */
@@ -50,37 +53,50 @@ export function buildShortenings(
   };
 
   let initials: Map<string, Set<string>> | undefined;
-  const initialsOf = () => {
+  const initialsOf = () => initials ?? finish(initialSteps());
+  function* initialSteps(): Steps<Map<string, Set<string>>> {
     if (initials) return initials;
-    initials = new Map();
+    const made = new Map<string, Set<string>>();
+    let read = 0;
     for (const phrase of sources.phrases()) {
+      if (stepDue(read++)) yield;
       const words = wordsOf(phrase).filter((w) => !lexicon.isFunctionWord(w) && LETTERS.test(w));
       for (let n = PHRASE_WORDS.least; n <= PHRASE_WORDS.most; n++) {
         for (let i = 0; i + n <= words.length; i++) {
           const span = words.slice(i, i + n);
           const key = span.map((w) => w[0]).join('');
-          let set = initials.get(key);
-          if (!set) initials.set(key, (set = new Set()));
+          let set = made.get(key);
+          if (!set) made.set(key, (set = new Set()));
           if (set.size < 4) set.add(span.join(' '));
         }
       }
     }
+    // Made meanwhile by a question answered between two steps: the first one made is kept.
+    initials ??= made;
     return initials;
-  };
+  }
 
   let skeletons: Map<string, string[]> | undefined;
-  const skeletonsOf = () => {
+  const skeletonsOf = () => skeletons ?? finish(skeletonSteps());
+  function* skeletonSteps(): Steps<Map<string, string[]>> {
     if (skeletons) return skeletons;
-    skeletons = new Map();
-    for (const word of sources.vocabulary) {
+    const made = new Map<string, string[]>();
+    for (const [i, word] of sources.vocabulary.entries()) {
+      if (stepDue(i)) yield;
       if (!LETTERS.test(word) || word.length <= LEAST_LETTERS) continue;
       const key = skeletonOf(word);
-      const list = skeletons.get(key);
+      const list = made.get(key);
       if (list) list.push(word);
-      else skeletons.set(key, [word]);
+      else made.set(key, [word]);
     }
+    skeletons ??= made;
     return skeletons;
-  };
+  }
+
+  function* prepareSteps(): Steps<void> {
+    yield* initialSteps();
+    yield* skeletonSteps();
+  }
 
   /** The pack words starting with `prefix`, by binary search over the sorted vocabulary. */
   const startingWith = (prefix: string): string[] => {
@@ -101,10 +117,8 @@ export function buildShortenings(
   };
 
   return {
-    prepare() {
-      initialsOf();
-      skeletonsOf();
-    },
+    prepare: () => finish(prepareSteps()),
+    prepareSteps,
     expand(word) {
       if (!LETTERS.test(word) || word.length < 2) return undefined;
       if (word.length <= PHRASE_WORDS.most + 1) {

@@ -15,6 +15,7 @@ import { RANKING } from './config.js';
 import type { Lexicon } from './lexicon.js';
 import { FNV_OFFSET, fnvStep } from './normalize.js';
 import { lowerBound, orderByKey } from './order.js';
+import { finish, stepDue, type Steps } from './steps.js';
 
 /** How many edits a word of this length may be away from its correction. */
 export function allowedEdits(length: number): number {
@@ -113,6 +114,8 @@ export interface SpellIndex {
   work(): number;
   /** Makes now what the first correction would otherwise make. */
   prepare(): void;
+  /** {@link prepare} in steps, for a shell that keeps serving meanwhile. */
+  prepareSteps(): Steps<void>;
 }
 
 /**
@@ -130,12 +133,14 @@ export function buildSpellIndex(
    * most questions are spelt right and a console's first prompt needs none of it.
    */
   let built: { dictionary: string[]; byHash: Uint32Array; owner: Int32Array } | undefined;
-  const build = () => {
+  function* buildSteps(): Steps<NonNullable<typeof built>> {
     if (built) return built;
     const dictionary: string[] = [];
     const hashes: number[] = [];
     const owners: number[] = [];
+    let read = 0;
     for (const word of frequencies.keys()) {
+      if (stepDue(read++)) yield;
       const depth = allowedEdits(word.length + 2);
       if (depth === 0 || word.length > longestWord || /\d/.test(word)) continue;
       const from = hashes.length;
@@ -143,17 +148,21 @@ export function buildSpellIndex(
       for (let k = from; k < hashes.length; k++) owners.push(dictionary.length);
       dictionary.push(word);
     }
+    yield;
     const unsorted = Uint32Array.from(hashes);
     const order = orderByKey(unsorted);
+    yield;
     const byHash = new Uint32Array(order.length);
     const owner = new Int32Array(order.length);
     order.forEach((k, at) => {
       byHash[at] = unsorted[k]!;
       owner[at] = owners[k]!;
     });
-    built = { dictionary, byHash, owner };
+    // Made meanwhile by a question answered between two steps: the first one made is kept.
+    built ??= { dictionary, byHash, owner };
     return built;
-  };
+  }
+  const build = () => built ?? finish(buildSteps());
 
   let probes = 0;
   /** Every known word at the least distance from `word`, most frequent first, then A to Z. */
@@ -202,6 +211,21 @@ export function buildSpellIndex(
 
   /** Known words by their primary Double Metaphone code, made at the first word spelt by ear. */
   let sounds: Map<string, string[]> | undefined;
+  function* soundSteps(): Steps<Map<string, string[]>> {
+    if (sounds) return sounds;
+    const { dictionary } = yield* buildSteps();
+    const byCode = new Map<string, string[]>();
+    for (const [i, known] of dictionary.entries()) {
+      if (stepDue(i)) yield;
+      if (known.length < PHONETIC_MIN_LENGTH - PHONETIC_MAX_EDITS) continue;
+      const key = lexicon.soundCode(known);
+      const list = byCode.get(key);
+      if (list) list.push(known);
+      else byCode.set(key, [known]);
+    }
+    sounds ??= byCode;
+    return sounds;
+  }
   /**
    * Every known word that sounds like `word`, starts with its letter and is within
    * {@link PHONETIC_MAX_EDITS} of it, the closest first, then the most used.
@@ -210,19 +234,10 @@ export function buildSpellIndex(
     if (word.length < PHONETIC_MIN_LENGTH || lexicon.count(word) > 0) return [];
     const code = lexicon.soundCode(word);
     if (code.length < PHONETIC_MIN_CODE) return [];
-    if (!sounds) {
-      sounds = new Map();
-      for (const known of build().dictionary) {
-        if (known.length < PHONETIC_MIN_LENGTH - PHONETIC_MAX_EDITS) continue;
-        const key = lexicon.soundCode(known);
-        const list = sounds.get(key);
-        if (list) list.push(known);
-        else sounds.set(key, [known]);
-      }
-    }
+    const byCode = sounds ?? finish(soundSteps());
     const found: { word: string; distance: number }[] = [];
-    probes += sounds.get(code)?.length ?? 0;
-    for (const candidate of sounds.get(code) ?? []) {
+    probes += byCode.get(code)?.length ?? 0;
+    for (const candidate of byCode.get(code) ?? []) {
       if (candidate[0] !== word[0]) continue;
       const distance = editDistance(word, candidate, PHONETIC_MAX_EDITS);
       if (distance <= PHONETIC_MAX_EDITS) found.push({ word: candidate, distance });
@@ -234,8 +249,13 @@ export function buildSpellIndex(
       .sort(byUse);
   };
 
+  function* prepareSteps(): Steps<void> {
+    yield* soundSteps();
+  }
+
   return {
-    prepare: () => void build(),
+    prepare: () => finish(prepareSteps()),
+    prepareSteps,
     work: () => probes,
     has: (word) => frequencies.has(word),
     correct(word) {

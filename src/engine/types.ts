@@ -1,6 +1,7 @@
 import type { Fact, Pack } from '../knowledge/schema.js';
 import type { DecisionFeature } from './decide.js';
 import type { Evidence, QuestionShape } from './score.js';
+import type { Steps } from './steps.js';
 
 /** A fact together with the pack that holds it. */
 export interface PackedFact {
@@ -101,10 +102,13 @@ export interface Inspection {
 export interface Engine {
   /**
    * Makes now what answering would otherwise make at the first question that needs it: the
-   * typo corrector's tables. For a shell with time to spare before questions arrive (and for a
-   * benchmark that times a build ready for any question); answers are the same either way.
+   * typo corrector's tables, the words by sound, the shortenings and the look-up by meaning.
+   * For a shell with time to spare before questions arrive (and for a benchmark that times a
+   * build ready for any question); answers are the same either way.
    */
   prepare(): void;
+  /** {@link prepare} in steps (see `steps.ts`), for a shell that keeps serving meanwhile. */
+  prepareSteps(): Steps<void>;
   /** How a question is read and scored (see {@link Inspection}). */
   inspect(question: string, options?: Scope): Inspection;
   /** Every loaded pack, in load order. */

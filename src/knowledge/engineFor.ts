@@ -1,4 +1,5 @@
-import { createEngine, type EngineOptions } from '../engine/engine.js';
+import { createEngine, engineSteps, type EngineOptions } from '../engine/engine.js';
+import type { Steps } from '../engine/steps.js';
 import { languageOfPacks } from './languages.js';
 import type { Engine } from '../engine/types.js';
 import type { Pack } from './schema.js';
@@ -9,4 +10,12 @@ export function engineFor(
   options: Omit<EngineOptions, 'language'> = {},
 ): Engine {
   return createEngine(packs, { ...options, language: languageOfPacks(packs) });
+}
+
+/** {@link engineFor} in steps (see `src/engine/steps.ts`). */
+export function engineStepsFor(
+  packs: readonly Pack[],
+  options: Omit<EngineOptions, 'language'> = {},
+): Steps<Engine> {
+  return engineSteps(packs, { ...options, language: languageOfPacks(packs) });
 }

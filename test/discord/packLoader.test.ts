@@ -1,7 +1,9 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePacks } from '../../src/bench/processes.js';
+import { benchVocabulary, generateWorld } from '../../src/bench/synthetic.js';
 import { LoadAbandonedError, loadPacksInWorker } from '../../src/discord/packLoader.js';
 import { loadServingPacks } from '../../src/knowledge/load.js';
 
@@ -22,6 +24,16 @@ describe('loading the packs on a worker thread', () => {
 
   it('gives what loading on this thread gives, for packs that validate', async () => {
     expect(await loadPacksInWorker('knowledge')).toEqual(await loadServingPacks('knowledge'));
+  });
+
+  it('hands over a large folder whole, every fact in its order, though it comes in pieces', async () => {
+    const large = join(broken, 'large');
+    await mkdir(large);
+    const world = generateWorld(benchVocabulary(), { seed: 5, facts: 1_200, unseen: 0 });
+    await writePacks(large, world.packs);
+    const result = await loadPacksInWorker(large);
+    expect(result).toEqual(await loadServingPacks(large));
+    expect(result.ok && result.packs.flatMap((pack) => pack.facts).length).toBe(1_200);
   });
 
   it('gives the same problems, file and line, for packs that do not', async () => {

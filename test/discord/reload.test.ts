@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeService, diffPacks } from '../../src/discord/reload.js';
-import { engineFor } from '../../src/knowledge/engineFor.js';
+import { benchVocabulary, generateWorld } from '../../src/bench/synthetic.js';
+import {
+  createKnowledgeService,
+  diffPacks,
+  runInSlices,
+  SLICE_MS,
+} from '../../src/discord/reload.js';
+import type { Engine } from '../../src/engine/types.js';
+import { engineStepsFor } from '../../src/knowledge/engineFor.js';
 import type { ValidationResult } from '../../src/knowledge/validate.js';
 import { buildFact, buildPack } from './builders.js';
 
@@ -135,14 +142,40 @@ describe('a reload while the bot serves', () => {
         setImmediate(() => order.push('interaction'));
         return Promise.resolve(ok());
       },
-      build: (packs) => {
+      build: function* (packs) {
         order.push('build');
-        return engineFor(packs);
+        return yield* engineStepsFor(packs);
       },
     });
     order.length = 0;
     await service.reload();
     expect(order).toEqual(['interaction', 'build']);
+  });
+
+  it('answers questions between slices of a large rebuild, from the old packs until it is done', async () => {
+    const world = generateWorld(benchVocabulary(), { seed: 3, facts: 3_000, unseen: 0 });
+    const service = createKnowledgeService({
+      dir: 'knowledge',
+      packs: [buildPack({ facts: [dates] })],
+      load: () => Promise.resolve({ ok: true, packs: world.packs, warnings: [] }),
+    });
+    const before = service.engine();
+    // A member asking over and over while the reload runs: each question waits for a turn of
+    // the event loop, as an interaction does.
+    const answeredBy: Engine[] = [];
+    let reloading = true;
+    const ask = () => {
+      answeredBy.push(service.engine());
+      if (reloading) setImmediate(ask);
+    };
+    setImmediate(ask);
+    const outcome = await service.reload();
+    reloading = false;
+    expect(outcome).toMatchObject({ ok: true, facts: 3_000 });
+    // Far more questions than the load's handful of turns: they were answered during the build.
+    expect(answeredBy.length).toBeGreaterThan(10);
+    expect(answeredBy.every((engine) => engine === before)).toBe(true);
+    expect(service.engine()).not.toBe(before);
   });
 
   it('says a reload cut short by close() was abandoned, stops its load and keeps the old packs', async () => {
@@ -178,5 +211,43 @@ describe('a reload while the bot serves', () => {
     expect(service.close()).toBe(false);
     expect(await service.reload()).toMatchObject({ ok: false, abandoned: true });
     expect(loads).toBe(0);
+  });
+});
+
+describe('work run in slices', () => {
+  /** Ten steps, each taking `stepMs` of a clock the test moves. */
+  function* tenSteps(clock: { ms: number }, stepMs: number, done: number[]) {
+    for (let i = 0; i < 10; i++) {
+      clock.ms += stepMs;
+      done.push(i);
+      yield;
+    }
+    return 'made';
+  }
+
+  it('lets the event loop run once a slice has taken its time, and returns what the steps make', async () => {
+    const clock = { ms: 0 };
+    const done: number[] = [];
+    const turns: number[] = [];
+    // Something waiting on the event loop notes how many steps had run when it got its turn.
+    const watch = () => {
+      turns.push(done.length);
+      if (done.length < 10) setImmediate(watch);
+    };
+    setImmediate(watch);
+    const made = await runInSlices(tenSteps(clock, SLICE_MS / 2, done), undefined, () => clock.ms);
+    expect(made).toBe('made');
+    // A slice is two steps of half a slice each: the waiting work ran after every second step.
+    expect(turns.slice(0, 4)).toEqual([2, 4, 6, 8]);
+  });
+
+  it('stops between two slices once its signal is aborted', async () => {
+    const clock = { ms: 0 };
+    const done: number[] = [];
+    const stop = new AbortController();
+    setImmediate(() => stop.abort());
+    const made = await runInSlices(tenSteps(clock, SLICE_MS, done), stop.signal, () => clock.ms);
+    expect(made).toBeUndefined();
+    expect(done.length).toBeLessThan(10);
   });
 });
