@@ -45,4 +45,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.HEALTH_PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
 # The command `npm start` runs (keep them the same); the sharded bot: dist/shard.js instead.
-CMD ["node", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "dist/main.js"]

@@ -55,6 +55,9 @@ await build({
   // No comments or indentation: less source for V8 to hold (and kept one byte a character,
   // which one em dash in a comment would double). `node --enable-source-maps` maps traces back.
   minifyWhitespace: true,
+  // Classes keep their names when the bundle renames them apart: discord.js looks its cache
+  // limits up by the manager's class name (`MessageManager`), and an unknown name is no limit.
+  keepNames: true,
   sourcemap: true,
   logLevel: 'warning',
 });

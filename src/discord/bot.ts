@@ -82,6 +82,9 @@ export function botIntents(prefixMode: boolean): GatewayIntentBits[] {
   return prefixMode ? [...intents, GatewayIntentBits.MessageContent] : intents;
 }
 
+/** How many users, and members per server, discord.js keeps between the questions they ask. */
+const PEOPLE_CACHED = 500;
+
 function createClient(config: Config, extra: StartBotOptions['clientOptions']): Client {
   return new Client({
     ...extra,
@@ -91,10 +94,22 @@ function createClient(config: Config, extra: StartBotOptions['clientOptions']): 
     allowedMentions: { parse: [], repliedUser: false },
     failIfNotExists: false,
     rest: { ...extra?.rest, api: config.discordApiUrl },
+    // Every member who asks arrives with their user and member objects, which discord.js would
+    // otherwise keep for ever: a bot asked by thousands would grow by each. The bot reads them
+    // from the interaction or message at hand, and needs only itself kept (permission checks).
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 100,
       ReactionManager: 0,
+      PresenceManager: 0,
+      UserManager: {
+        maxSize: PEOPLE_CACHED,
+        keepOverLimit: (user) => user.id === user.client.user.id,
+      },
+      GuildMemberManager: {
+        maxSize: PEOPLE_CACHED,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
     }),
     sweepers: {
       ...Options.DefaultSweeperSettings,

@@ -156,7 +156,7 @@ function* readyEngineSteps(
   packs: readonly Pack[],
 ): Steps<Engine> {
   const engine = yield* build(packs);
-  yield* engine.prepareSteps();
+  yield* engine.readySteps();
   return engine;
 }
 

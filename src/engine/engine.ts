@@ -114,8 +114,8 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       return semantic.nearest(word);
     },
   };
-  function* prepareSteps(): Steps<void> {
-    yield* index.speller.prepareSteps();
+  function* readySteps(): Steps<void> {
+    yield* index.speller.readySteps();
     if (options.vectors === null || semantic) return;
     const made = yield* semanticIndexSteps(index, vectors());
     // Made meanwhile by a question answered between two steps: the first one made is kept.
@@ -288,8 +288,10 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
   return {
     packs: index.packs,
     size: index.facts.length,
-    prepare: () => finish(prepareSteps()),
-    prepareSteps,
+    prepare() {
+      index.speller.prepare();
+    },
+    readySteps,
     inspect(question, options) {
       const { text } = truncateQuestion(typeof question === 'string' ? question : '');
       const inScope = scopeFilter(index, options);

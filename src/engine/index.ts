@@ -256,15 +256,18 @@ function speller(
     lexicon,
     synonyms,
   );
-  function* prepareSteps(): Steps<void> {
-    yield* corrector.prepareSteps();
+  function* readySteps(): Steps<void> {
+    yield* corrector.readySteps();
     yield* shortenings.prepareSteps();
   }
   return {
     ...corrector,
     expand: shortenings.expand,
-    prepare: () => finish(prepareSteps()),
-    prepareSteps,
+    prepare() {
+      corrector.prepare();
+      shortenings.prepare();
+    },
+    readySteps,
   };
 }
 

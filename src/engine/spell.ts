@@ -114,8 +114,11 @@ export interface SpellIndex {
   work(): number;
   /** Makes now what the first correction would otherwise make. */
   prepare(): void;
-  /** {@link prepare} in steps, for a shell that keeps serving meanwhile. */
-  prepareSteps(): Steps<void>;
+  /**
+   * Makes, in steps, everything corrections would otherwise make when first needed: what
+   * {@link prepare} makes, and the known words by sound. For a shell that keeps serving meanwhile.
+   */
+  readySteps(): Steps<void>;
 }
 
 /**
@@ -249,13 +252,13 @@ export function buildSpellIndex(
       .sort(byUse);
   };
 
-  function* prepareSteps(): Steps<void> {
+  function* readySteps(): Steps<void> {
     yield* soundSteps();
   }
 
   return {
-    prepare: () => finish(prepareSteps()),
-    prepareSteps,
+    prepare: () => void build(),
+    readySteps,
     work: () => probes,
     has: (word) => frequencies.has(word),
     correct(word) {

@@ -102,13 +102,17 @@ export interface Inspection {
 export interface Engine {
   /**
    * Makes now what answering would otherwise make at the first question that needs it: the
-   * typo corrector's tables, the words by sound, the shortenings and the look-up by meaning.
-   * For a shell with time to spare before questions arrive (and for a benchmark that times a
-   * build ready for any question); answers are the same either way.
+   * typo corrector's tables. For a shell with time to spare before questions arrive (and for a
+   * benchmark that times a build ready for any question); answers are the same either way.
    */
   prepare(): void;
-  /** {@link prepare} in steps (see `steps.ts`), for a shell that keeps serving meanwhile. */
-  prepareSteps(): Steps<void>;
+  /**
+   * Makes in steps (see `steps.ts`) everything questions would otherwise make when first
+   * needed: the corrector's tables, the words by sound, the shortenings, and the look-up by
+   * meaning (reading the word vectors). For a shell that keeps serving meanwhile and wants no
+   * question after to pay for them; answers are the same either way.
+   */
+  readySteps(): Steps<void>;
   /** How a question is read and scored (see {@link Inspection}). */
   inspect(question: string, options?: Scope): Inspection;
   /** Every loaded pack, in load order. */

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { NODE_FLAGS } from '../../src/sharding/plan.js';
 
 const UNIT = readFileSync('deploy/almanac.service', 'utf8');
 const DOCKERFILE = readFileSync('Dockerfile', 'utf8');
@@ -22,6 +24,24 @@ function seconds(span: string): number {
 }
 
 const DAY = 86_400;
+
+/** The words of a package.json script, its leading `exec` dropped. */
+function scriptWords(name: string): string[] {
+  const manifest: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
+  const scripts = z.object({ scripts: z.record(z.string(), z.string()) }).parse(manifest).scripts;
+  return (scripts[name] ?? '').replace(/^exec\s+/, '').split(/\s+/);
+}
+
+describe('the command the bot runs with', () => {
+  it('is the same, flags and all, under npm start, systemd, Docker and the shard manager', () => {
+    const npmStart = scriptWords('start');
+    expect(npmStart).toEqual(['node', ...NODE_FLAGS, 'dist/main.js']);
+    expect(unitValues('ExecStart')).toEqual([['/usr/bin/node', ...npmStart.slice(1)].join(' ')]);
+    const cmd = /^CMD (\[.*\])$/m.exec(DOCKERFILE)?.[1];
+    expect(cmd && JSON.parse(cmd)).toEqual(npmStart);
+    expect(scriptWords('start:sharded')).toEqual(['node', ...NODE_FLAGS, 'dist/shard.js']);
+  });
+});
 const SYSTEMD_ANALYZE = spawnSync('systemd-analyze', ['--version']).status === 0;
 
 describe('the systemd unit', () => {

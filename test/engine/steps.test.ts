@@ -39,17 +39,17 @@ describe('the engine built in steps', () => {
     for (const question of questions) expect(inSteps.ask(question)).toEqual(atOnce.ask(question));
   });
 
-  it('answers the same once prepared in steps, which take slices of words too', () => {
+  it('answers the same once made ready in steps, which take slices of words too', () => {
     const lazy = createEngine(world.packs, { language: english });
     const prepared = finish(engineSteps(world.packs, { language: english }));
-    expect(count(prepared.prepareSteps()).steps).toBeGreaterThan(ITEMS_PER_STEP / 8);
+    expect(count(prepared.readySteps()).steps).toBeGreaterThan(ITEMS_PER_STEP / 8);
     for (const question of questions) expect(prepared.ask(question)).toEqual(lazy.ask(question));
   });
 
-  it('keeps answering right when a question comes between two steps of its preparation', () => {
+  it('keeps answering right when a question comes between two steps of making it ready', () => {
     const lazy = createEngine(world.packs, { language: english });
     const engine = finish(engineSteps(world.packs, { language: english }));
-    const preparing = engine.prepareSteps();
+    const preparing = engine.readySteps();
     for (let i = 0; i < 20; i++) preparing.next();
     // This question makes the corrector's tables itself, meanwhile.
     expect(engine.ask('wht is teh')).toEqual(lazy.ask('wht is teh'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   IDENTIFY_INTERVAL_MS,
   botEntryBeside,
+  NODE_FLAGS,
   parseGatewayBot,
   planShards,
   spawnDelayMs,
@@ -17,10 +18,10 @@ describe('where a shard process starts from', () => {
     });
   });
 
-  it('runs main.js beside it, as it is, when the manager runs from a build', () => {
+  it('runs main.js beside it with the flags npm start gives it, when the manager runs from a build', () => {
     expect(botEntryBeside('file:///srv/almanac/dist/shard.js')).toEqual({
       file: '/srv/almanac/dist/main.js',
-      execArgv: [],
+      execArgv: [...NODE_FLAGS],
     });
   });
 });
