@@ -9,7 +9,7 @@ import { writePacks } from './processes.js';
 import { benchVocabulary, generateWorld } from './synthetic.js';
 
 /**
- * `npx tsx src/bench/reloadStall.ts [--facts 10000] [--runs 3] [--seed 1]`: how long
+ * `npm run bench:reload -- [--facts 10000] [--runs 3] [--seed 1]`: how long
  * `/almanac reload` keeps the event loop from anything else (an `/ask` arriving meanwhile) while
  * it rebuilds a large knowledge folder. Synthetic packs of `--facts` facts are written to a
  * temporary folder and served; one fact is edited on disk, then the folder is reloaded `--runs`
