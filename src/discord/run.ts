@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Events } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { packCacheDirBeside } from '../knowledge/packCache.js';
+import { readCachedPacks } from '../knowledge/load.js';
+import { packCacheDirBeside, packCacheIn } from '../knowledge/packCache.js';
 import { formatProblem } from '../knowledge/problem.js';
 import type { ValidationResult } from '../knowledge/validate.js';
 import type { StopReason } from '../lifecycle.js';
@@ -115,12 +116,17 @@ async function serve(
 ): Promise<number> {
   const { logger, stop } = options;
 
-  // On a worker thread, as a reload does: the memory YAML parsing takes at start goes with it.
+  // Packs validated before come from the pack cache, a JSON read: cheaper here than starting a
+  // worker (about 5 MB less resident on the bundled pack, 20 MB at 10,000 facts). Others are
+  // parsed and validated on a worker thread, as a reload does, so the memory YAML parsing takes
+  // goes with it (at 10,000 facts, 218 MB resident after login against about 400 MB).
   let loaded: ValidationResult;
   try {
-    loaded = await loadPacksInWorker(resolve(config.knowledgeDir), {
-      cacheDir: packCacheDirBeside(config.databasePath),
-    });
+    const dir = resolve(config.knowledgeDir);
+    const cacheDir = packCacheDirBeside(config.databasePath);
+    loaded =
+      (await readCachedPacks(dir, process.cwd(), packCacheIn(cacheDir))) ??
+      (await loadPacksInWorker(dir, { cacheDir }));
   } catch (error) {
     logger.fatal({ err: error }, 'the knowledge packs could not be loaded');
     return 1;

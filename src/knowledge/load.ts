@@ -10,7 +10,7 @@ import {
 } from './parse.js';
 import type { Problem } from './problem.js';
 import { STRUCTURAL_RULES, type Rule } from './rules.js';
-import type { PackCache } from './packCache.js';
+import type { PackBytes, PackCache } from './packCache.js';
 import { validatePacks, type ValidationResult } from './validate.js';
 
 /**
@@ -234,6 +234,29 @@ export async function loadPacks(
  * and CI, so a pack that fails it never lands, without slowing every start. With a `cache`, packs
  * whose files were validated before are read from it instead of parsed and validated again.
  */
+/**
+ * The packs of `dir` as `cache` kept them, when every file is as it was then; undefined when any
+ * differs, is new or gone, or cannot be read (nothing is parsed: {@link loadServingPacks} says
+ * what is wrong). For a caller that would rather not parse YAML where it stands.
+ */
+export async function readCachedPacks(
+  dir: string,
+  cwd: string,
+  cache: PackCache,
+): Promise<ValidationResult | undefined> {
+  const read = await readPackFolder(dir, cwd);
+  const bytes = read.ok ? cacheKeyOf(read.files) : undefined;
+  return bytes ? cache.read(bytes) : undefined;
+}
+
+/** Every file's bytes, the pack cache's key; undefined unless every file was read, and one was. */
+function cacheKeyOf(
+  files: readonly { readonly file: string; readonly read: Read<Uint8Array> }[],
+): PackBytes[] | undefined {
+  const bytes = files.flatMap(({ file, read }) => (read.ok ? [{ file, bytes: read.value }] : []));
+  return bytes.length === files.length && bytes.length > 0 ? bytes : undefined;
+}
+
 export async function loadServingPacks(
   dir: string,
   cwd = process.cwd(),
@@ -242,15 +265,14 @@ export async function loadServingPacks(
   if (!cache) return loadPacks(dir, cwd, STRUCTURAL_RULES);
   const read = await readPackFolder(dir, cwd);
   if (!read.ok) return { ok: false, errors: [read.problem], warnings: [] };
-  const bytes = read.files.flatMap(({ file, read: r }) => (r.ok ? [{ file, bytes: r.value }] : []));
-  const whole = bytes.length === read.files.length && bytes.length > 0;
-  const kept = whole ? await cache.read(bytes) : undefined;
+  const bytes = cacheKeyOf(read.files);
+  const kept = bytes ? await cache.read(bytes) : undefined;
   if (kept) return kept;
   const files = read.files.map(({ file, read: r }) => parseRead(file, r));
   const result = validatePacks(files, {
     folder: relative(cwd, dir) || dir,
     rules: STRUCTURAL_RULES,
   });
-  if (whole && result.ok) await cache.write(bytes, result);
+  if (bytes && result.ok) await cache.write(bytes, result);
   return result;
 }

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadServingPacks } from '../../src/knowledge/load.js';
+import { loadServingPacks, readCachedPacks } from '../../src/knowledge/load.js';
 import { packCacheIn } from '../../src/knowledge/packCache.js';
 
 let root: string;
@@ -39,6 +39,17 @@ describe('the cache of validated packs', () => {
       'Eight planets.',
     );
     expect(await readdir(cacheDir)).toHaveLength(2);
+  });
+
+  it('gives the kept packs without parsing only while every file is unchanged', async () => {
+    const cache = packCacheIn(cacheDir);
+    expect(await readCachedPacks(packs, root, cache)).toBeUndefined();
+    const loaded = await loadServingPacks(packs, root, cache);
+    expect(await readCachedPacks(packs, root, cache)).toEqual(loaded);
+    const file = join(packs, 'planets.yaml');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n# an edit\n`);
+    expect(await readCachedPacks(packs, root, cache)).toBeUndefined();
+    expect(await readCachedPacks(join(root, 'missing'), root, cache)).toBeUndefined();
   });
 
   it('passes over a damaged cache and validates the files as usual', async () => {
