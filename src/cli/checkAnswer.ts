@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { english } from '../knowledge/languages.js';
+import { jsonLineWithId, splitLines, writtenMember } from './readInputLine.js';
 import { checkAnswer, type CheckLanguage } from '../trivia/check.js';
 import * as z from '../zod.js';
 
@@ -23,58 +24,6 @@ const LINE = z.object({
   ),
 });
 
-/** Where the JSON string that starts at `from` (at its opening quote) ends, past its closing quote. */
-function endOfString(text: string, from: number): number {
-  let i = from + 1;
-  while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-  return i + 1;
-}
-
-/** Where the JSON value that starts at `from` ends, within an object member list. */
-function endOfValue(text: string, from: number): number {
-  if (text[from] === '"') return endOfString(text, from);
-  let depth = 0;
-  let i = from;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      i = endOfString(text, i);
-      continue;
-    }
-    if (c === '{' || c === '[') depth += 1;
-    else if (c === '}' || c === ']') {
-      if (depth === 0) break;
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    } else if (c === ',' && depth === 0) break;
-    i += 1;
-  }
-  return i;
-}
-
-/**
- * The `id` member of a line already parsed as a JSON object, exactly as written (`7`, `"q-1"`,
- * `1.0`, `12345678901234567890`), so it is echoed unchanged: parsing and printing it again would
- * turn `1.0` into `1` and round large numbers. As in `JSON.parse`, the last `id` wins.
- */
-function writtenId(line: string): string | undefined {
-  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-  let i = line.indexOf('{') + 1;
-  let id: string | undefined;
-  for (;;) {
-    while (isSpace(line[i])) i += 1;
-    if (line[i] !== '"') return id;
-    const keyEnd = endOfString(line, i);
-    const key: unknown = JSON.parse(line.slice(i, keyEnd));
-    i = keyEnd;
-    while (isSpace(line[i]) || line[i] === ':') i += 1;
-    const valueEnd = endOfValue(line, i);
-    if (key === 'id') id = line.slice(i, valueEnd).trim();
-    i = valueEnd;
-    while (isSpace(line[i]) || line[i] === ',') i += 1;
-  }
-}
-
 /** The output line for one input line: a verdict, or an error in plain words; never throws. */
 function checkLine(line: string): string {
   let value: unknown;
@@ -86,44 +35,25 @@ function checkLine(line: string): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return JSON.stringify({ error: 'the line is not a JSON object' });
   }
-  const id = writtenId(line);
-  const open = id === undefined ? '{' : `{"id":${id},`;
+  const id = writtenMember(line, 'id');
   const parsed = LINE.safeParse(value);
   if (!parsed.success) {
     const reasons = [...new Set(parsed.error.issues.map((issue) => issue.message))];
-    return `${open}"error":${JSON.stringify(reasons.join('; '))}}`;
+    return jsonLineWithId(id, { error: reasons.join('; ') });
   }
   const { answer, accept, given } = parsed.data;
   try {
-    return `${open}"verdict":"${checkAnswer({ answer, accept }, given, ENGLISH).verdict}"}`;
+    return jsonLineWithId(id, { verdict: checkAnswer({ answer, accept }, given, ENGLISH).verdict });
   } catch {
     // The checker never throws by contract; this keeps one bad line from ending the stream.
-    return `${open}"error":"the answer could not be checked"}`;
+    return jsonLineWithId(id, { error: 'the answer could not be checked' });
   }
 }
 
-/**
- * Checks every line of standard input in order, writing one output line for each. Only "\n"
- * ends a line (a "\r" before it is dropped): a lone "\r", or U+2028 inside a JSON string, does
- * not, as readline would have it.
- */
+/** Checks every line of standard input in order (cut as `ask --jsonl` cuts them), one output line each. */
 async function checkLines(write: (text: string) => void): Promise<void> {
-  let pending = '';
-  let first = true;
   process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin) {
-    pending += String(chunk);
-    if (first) {
-      pending = pending.replace(/^\uFEFF/u, '');
-      first = false;
-    }
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    if (lines.length > 0) {
-      write(lines.map((line) => `${checkLine(line.replace(/\r$/u, ''))}\n`).join(''));
-    }
-  }
-  if (pending !== '') write(`${checkLine(pending.replace(/\r$/u, ''))}\n`);
+  for await (const line of splitLines(process.stdin)) write(`${checkLine(line)}\n`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
