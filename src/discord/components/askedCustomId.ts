@@ -1,4 +1,3 @@
-import { DISCORD_LIMITS } from '../limits.js';
 import { answeredFactId } from './context.js';
 import {
   LIST_SEPARATOR,
@@ -7,6 +6,7 @@ import {
   joinCustomId,
   parseAskCustomId,
   splitCustomId,
+  withAlternatives,
   type AskCustomId,
   type CustomIdParts,
 } from './customId.js';
@@ -71,14 +71,7 @@ export function encodeLinkedCustomId(id: LinkedAskCustomId): string | undefined 
     state: `${key}${LIST_SEPARATOR}${id.factId}`,
   });
   if (head === undefined || id.action === 'pick') return head;
-  let out = head;
-  for (const alternative of id.alternatives) {
-    if (!isFactId(alternative) || alternative === id.factId) continue;
-    const next = `${out}${LIST_SEPARATOR}${alternative}`;
-    if (next.length > DISCORD_LIMITS.customId) break;
-    out = next;
-  }
-  return out;
+  return withAlternatives(head, id.factId, id.alternatives);
 }
 
 /** The linked meaning of split custom id parts, or undefined for anything else. */

@@ -71,9 +71,21 @@ export function encodeCustomId(id: AskCustomId): string | undefined {
   if (!isFactId(id.factId)) return undefined;
   const head = joinCustomId({ area: id.area, action: id.action, state: id.factId });
   if (head === undefined || id.action === 'fact') return head;
+  return withAlternatives(head, id.factId, id.alternatives);
+}
+
+/**
+ * `head` followed by each alternative fact id but `factId` itself, as many as fit in Discord's
+ * 100 characters: those that do not fit are dropped from the end.
+ */
+export function withAlternatives(
+  head: string,
+  factId: string,
+  alternatives: readonly string[],
+): string {
   let out = head;
-  for (const alternative of id.alternatives) {
-    if (!isFactId(alternative) || alternative === id.factId) continue;
+  for (const alternative of alternatives) {
+    if (!isFactId(alternative) || alternative === factId) continue;
     const next = `${out}${LIST_SEPARATOR}${alternative}`;
     if (next.length > DISCORD_LIMITS.customId) break;
     out = next;
