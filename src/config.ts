@@ -203,6 +203,11 @@ export type ConfigResult =
   | { readonly ok: true; readonly config: Config }
   | { readonly ok: false; readonly errors: readonly string[] };
 
+/** How every command says the environment's configuration problems: a heading, one per line. */
+export function describeConfigProblems(errors: readonly string[]): string {
+  return `Configuration problem:\n${errors.map((e) => `  ${e}`).join('\n')}`;
+}
+
 /**
  * Parses the configuration once, from an environment map (never `process.env` directly, so
  * tests pass their own). Every problem comes back at once, naming the variable and why; the

@@ -2,7 +2,7 @@ import { readDotenv } from './cli/env.js';
 import { loadEngine } from './cli/bootstrap.js';
 import { runConsole } from './cli/console.js';
 import { colour, plain } from './cli/renderText.js';
-import { parseConfig } from './config.js';
+import { parseConfig, describeConfigProblems } from './config.js';
 import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
 import { systemClock } from './clock.js';
 import { createQuestionRecorder } from './inbox/recorder.js';
@@ -21,7 +21,7 @@ async function main(lifecycle: Lifecycle): Promise<number> {
   readDotenv();
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
-    console.error(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    console.error(describeConfigProblems(parsed.errors));
     return 1;
   }
   const { config } = parsed;

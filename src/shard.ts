@@ -1,5 +1,5 @@
 import { readDotenv } from './cli/env.js';
-import { parseConfig } from './config.js';
+import { parseConfig, describeConfigProblems } from './config.js';
 import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { runShardedBot } from './sharding/manager.js';
@@ -24,7 +24,7 @@ async function main(lifecycle: Lifecycle): Promise<number> {
   readDotenv();
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
-    console.error(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    console.error(describeConfigProblems(parsed.errors));
     return 1;
   }
   const { config } = parsed;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../config.js';
+import { parseConfig, describeConfigProblems } from '../config.js';
 import type { Engine, Scope } from '../engine/types.js';
 import { escapeForTerminal } from '../knowledge/problem.js';
 import { loadEngine } from './bootstrap.js';
@@ -130,7 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = parseConfig(process.env);
   if (!config.ok) {
-    console.error(`Configuration problem:\n${config.errors.map((e) => `  ${e}`).join('\n')}`);
+    console.error(describeConfigProblems(config.errors));
     return 1;
   }
   const loaded = await loadEngine(

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../config.js';
+import { parseConfig, describeConfigProblems } from '../config.js';
 import { backupDatabase, defaultBackupPath } from '../store/backup.js';
 
 /** What the command reads and writes, passed in so tests run it in-process. */
@@ -51,7 +51,7 @@ export async function runBackup(args: readonly string[], io: BackupIo): Promise<
   }
   const parsed = parseConfig(io.env);
   if (!parsed.ok) {
-    io.err(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    io.err(`${describeConfigProblems(parsed.errors)}\n`);
     return 1;
   }
   const database = resolve(io.cwd, parsed.config.databasePath);

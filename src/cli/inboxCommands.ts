@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig, type Config } from '../config.js';
+import { parseConfig, type Config, describeConfigProblems } from '../config.js';
 import { applyAlternates, findFact, readPackTexts } from '../inbox/applyAlternates.js';
 import { snippetLines } from '../inbox/packYaml.js';
 import { planAlternates, REPORT_RULES, reportSince, summariseStats } from '../inbox/report.js';
@@ -116,7 +116,7 @@ async function open(
 > {
   const parsed = parseConfig(io.env);
   if (!parsed.ok) {
-    io.err(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    io.err(`${describeConfigProblems(parsed.errors)}\n`);
     return { ok: false, code: 1 };
   }
   const { config } = parsed;

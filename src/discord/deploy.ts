@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { REST, Routes, type APIApplication } from 'discord.js';
-import { parseConfig } from '../config.js';
+import { parseConfig, describeConfigProblems } from '../config.js';
 import { commandDefinitions } from './commands/index.js';
 import { describeSync, syncCommands } from './registerCommands.js';
 
@@ -13,7 +13,7 @@ async function deploy(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
-    console.error(`Configuration problem:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    console.error(describeConfigProblems(parsed.errors));
     return 1;
   }
   const { config } = parsed;
