@@ -89,6 +89,12 @@ export function renderText(
         lines.push('Ask me a question, for example:');
       } else if (result.rejected === 'no-words') {
         lines.push('I could not find any words in that. Try asking in words, for example:');
+      } else if (result.rejected === 'no-subject') {
+        lines.push('That does not say what to look up. Ask about something, for example:');
+      } else if (result.rejected === 'thanks') {
+        lines.push("You're welcome! Ask me anything else, for example:");
+      } else if (result.rejected === 'greeting') {
+        lines.push('Hello! Ask me a question, for example:');
       } else {
         lines.push(paint('red', 'My knowledge packs do not cover that, so I will not guess.'));
         if (result.suggestions.length > 0) lines.push('I can answer questions like:');

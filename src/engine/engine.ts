@@ -1,10 +1,10 @@
 import type { Pack } from '../knowledge/schema.js';
-import { analyze, type Analysis } from './analyze.js';
+import { analyze, isIntent, type Analysis } from './analyze.js';
 import { CALIBRATION } from './calibration.js';
 import { completeQuestion } from './complete.js';
 import { answerProbability, decide, decisionFeatures, type DecisionModel } from './decide.js';
 import { exactFacts, indexSteps, type KnowledgeIndex } from './index.js';
-import { normalizeText, truncateQuestion } from './normalize.js';
+import { normalizeText, tokenize, truncateQuestion } from './normalize.js';
 import {
   correctionChooser,
   createScratch,
@@ -34,6 +34,7 @@ import type {
   FactRef,
   MatchResult,
   PackedFact,
+  RejectReason,
   Scope,
 } from './types.js';
 
@@ -210,27 +211,27 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
     return { scored: settled ? raw : tieBroken(analysis, raw), shape };
   };
 
+  const rejected = (reason: RejectReason, inScope: (f: number) => boolean): MatchResult => ({
+    status: 'no-match',
+    confidence: 0,
+    suggestions: keyQuestions(inScope, MAX_SUGGESTIONS).map((r) => ({ ...r, confidence: 0 })),
+    rejected: reason,
+  });
+
   const match = (text: string, options: AskOptions | undefined): MatchResult => {
     const inScope = scopeFilter(index, options);
-    if (normalizeText(text).length === 0) {
-      const rejected = text.trim().length === 0 ? 'empty' : 'no-words';
-      return {
-        status: 'no-match',
-        confidence: 0,
-        suggestions: keyQuestions(inScope, MAX_SUGGESTIONS).map((r) => ({ ...r, confidence: 0 })),
-        rejected,
-      };
+    const normalized = normalizeText(text);
+    if (normalized.length === 0) {
+      return rejected(text.trim().length === 0 ? 'empty' : 'no-words', inScope);
     }
     const analysis = analyzeQuestion(text);
     // A number alone ("5") asks nothing, whichever fact happens to hold it.
-    if (analysis.terms.every((term) => NUMBER.test(term))) {
-      return {
-        status: 'no-match',
-        confidence: 0,
-        suggestions: keyQuestions(inScope, MAX_SUGGESTIONS).map((r) => ({ ...r, confidence: 0 })),
-        rejected: 'no-words',
-      };
+    if (analysis.terms.length > 0 && analysis.terms.every((term) => NUMBER.test(term))) {
+      return rejected('no-words', inScope);
     }
+    const remark = lexicon.remarkOf(tokenize(normalized));
+    // Nothing but a question word, if that ("who are you", "why?", "lol"): nothing to look up.
+    if (analysis.terms.every(isIntent)) return rejected(remark ?? 'no-subject', inScope);
 
     const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
@@ -250,6 +251,14 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       }
     }
     const verdict = decide(scored, shape, preferred, model);
+    // Thanks with a few words besides ("thank you so much, that helped a lot") is taken as said,
+    // not as a question to answer, decline or ask "did you mean" about; so is a greeting with a
+    // few words no fact answers ("hey there everyone"), where "hey, steel mills" still asks. A
+    // question word or a question mark makes either a question after all.
+    const remarked =
+      remark === 'thanks' ||
+      (remark === 'greeting' && verdict.kind !== 'answered' && shape.tellingWords === 0);
+    if (remarked && shape.intents === 0 && !text.includes('?')) return rejected(remark, inScope);
     switch (verdict.kind) {
       case 'answered':
         return answered(

@@ -1,5 +1,5 @@
 import { RANKING } from './config.js';
-import type { Intent, LanguageProfile } from './language.js';
+import type { Intent, LanguageProfile, RemarkKind } from './language.js';
 
 /**
  * A language profile made ready to use: its lists as sets, its stemmer cached, its question
@@ -54,6 +54,8 @@ export interface Lexicon {
   readonly identityTerm: string;
   /** The code of how a word sounds. */
   soundCode(word: string): string;
+  /** The kind of remark the words (lower case, as typed) open with, if any: "thanks", "hi". */
+  remarkOf(words: readonly string[]): RemarkKind | undefined;
 }
 
 const GAP_WORD = /^\w+$/;
@@ -86,6 +88,12 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const endings = new Set(outcome.endings);
   const intentHead = questions.window + 1;
   const intentOrder = questions.patterns.map((p) => p.intent);
+  const remarks = new Map<string, RemarkKind>();
+  // Object.entries types a record's keys as strings; these are the record's own RemarkKind keys.
+  for (const [kind, openers] of Object.entries(language.remarks) as [RemarkKind, string[]][]) {
+    for (const opener of openers) remarks.set(opener, kind);
+  }
+  const longestRemark = Math.max(0, ...[...remarks.keys()].map((r) => r.split(' ').length));
 
   const stems = new Map<string, string>();
   const stem = (word: string): string => {
@@ -199,5 +207,13 @@ function createLexicon(language: LanguageProfile): Lexicon {
     },
     identityTerm: questions.identity.term,
     soundCode: language.soundCode,
+    remarkOf(words) {
+      // The longest opener first: "thank you" before a "thank" a list might hold.
+      for (let n = Math.min(longestRemark, words.length); n > 0; n--) {
+        const kind = remarks.get(words.slice(0, n).join(' '));
+        if (kind) return kind;
+      }
+      return undefined;
+    },
   };
 }

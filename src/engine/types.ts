@@ -1,5 +1,6 @@
 import type { Fact, Pack } from '../knowledge/schema.js';
 import type { DecisionFeature } from './decide.js';
+import type { RemarkKind } from './language.js';
 import type { Evidence, QuestionShape } from './score.js';
 import type { Steps } from './steps.js';
 
@@ -37,7 +38,11 @@ export interface AskOptions extends Scope {
 }
 
 /** Why a question could not even be looked up. */
-export type RejectReason = 'empty' | 'no-words';
+/**
+ * Why a message was not judged as a question: it was empty, had no words, named nothing to look
+ * up ("who are you"), or was thanks or a greeting that asked nothing the packs hold.
+ */
+export type RejectReason = 'empty' | 'no-words' | 'no-subject' | RemarkKind;
 
 export type MatchResult =
   | {

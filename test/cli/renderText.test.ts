@@ -25,3 +25,16 @@ describe('a declined question rendered as text', () => {
     expect(text.split('\n').at(-1)).toBe(`  ${choices.length}. ${choices.at(-1)?.question}`);
   });
 });
+
+describe('a remark rendered as text', () => {
+  it.each([
+    ['thanks, that helped a lot', "You're welcome!"],
+    ['hi there', 'Hello!'],
+    ['who are you', 'does not say what to look up'],
+  ])('answers "%s" in kind, with questions to ask instead of a decline', (question, reply) => {
+    const { text, choices } = renderText(engine.ask(question));
+    expect(text.split('\n')[0]).toContain(reply);
+    expect(text).not.toMatch(/do not cover that|Did you mean/);
+    expect(choices.length).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,4 @@
-import type { AskResult, Candidate, FactRef } from '../../src/engine/types.js';
+import type { AskResult, Candidate, FactRef, RejectReason } from '../../src/engine/types.js';
 import type { Fact, Pack } from '../../src/knowledge/schema.js';
 
 /** A fact with every field filled; override what the test is about. */
@@ -72,7 +72,7 @@ export function ambiguous(candidates: readonly Candidate[], question = 'relation
 export function declined(
   question: string,
   suggestions: readonly FactRef[] = [ref('visit-purpose'), ref('visit-dates')],
-  rejected?: 'empty' | 'no-words',
+  rejected?: RejectReason,
 ): AskResult {
   return {
     status: 'no-match',

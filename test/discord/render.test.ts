@@ -222,6 +222,20 @@ describe('a decline', () => {
     expect(payload.embeds[0]?.description).toBe(TEXT.emptyHintMessage);
     expect(ids(payload)).toEqual(['ask:fact:visit-purpose']);
   });
+
+  it.each([
+    ['thanks', TEXT.thanksTitle, TEXT.emptyHintMessage],
+    ['greeting', TEXT.greetingTitle, TEXT.emptyHintMessage],
+    ['no-subject', TEXT.emptyTitle, `${TEXT.noSubjectHint} ${TEXT.emptyHintMessage}`],
+  ] as const)('answers a %s in kind, with questions to ask', (rejected, title, description) => {
+    const payload = renderAskResult(declined('thanks!', [ref('visit-purpose')], rejected), {
+      surface: 'message',
+    });
+    expect(payload.embeds[0]?.title).toBe(title);
+    expect(payload.embeds[0]?.description).toBe(description);
+    expect(payload.embeds[0]?.description).not.toContain(TEXT.declinedTitle);
+    expect(ids(payload)).toEqual(['ask:fact:visit-purpose']);
+  });
 });
 
 describe('"Not what I asked"', () => {

@@ -160,6 +160,42 @@ describe('declines', () => {
     const result = engine.ask('   ');
     expect(result).toMatchObject({ status: 'no-match', rejected: 'empty' });
   });
+
+  it.each(['who are you', 'who r u', 'who?', 'why', 'what is it', 'lol ok'])(
+    'answer no fact for "%s", which names nothing to look up',
+    (question) => {
+      expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'no-subject' });
+    },
+  );
+});
+
+describe('thanks and greetings', () => {
+  it.each([
+    ['thanks!', 'thanks'],
+    ['ty', 'thanks'],
+    ['thanks, that helped a lot', 'thanks'],
+    ['thank you so much for explaining the visit', 'thanks'],
+    ['hi', 'greeting'],
+    ['hey there everyone', 'greeting'],
+    ['good morning', 'greeting'],
+  ])('take "%s" as said, not as a question', (question, rejected) => {
+    expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected, confidence: 0 });
+  });
+
+  it.each([
+    ['thanks! when did bhutto go to moscow', 'visit-dates'],
+    ['thanks, and the steel mills?', 'pakistan-steel-mills'],
+    ['hey, pakistan steel mills', 'pakistan-steel-mills'],
+    ['hi, who did bhutto meet in moscow', 'leaders-met'],
+  ])('still answer a question that follows them: "%s"', (question, factId) => {
+    expect(verdict(question)).toBe(factId);
+  });
+
+  it('are no thanks when a word only begins like one ("think", "this")', () => {
+    expect(engine.ask('think about the steel mills').status).not.toBe('no-match');
+    const result = engine.ask('this is nothing');
+    expect(result.status === 'no-match' ? result.rejected : undefined).not.toBe('thanks');
+  });
 });
 
 describe('long questions', () => {

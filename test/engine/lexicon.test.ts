@@ -55,6 +55,17 @@ describe('the English profile', () => {
     expect(lexicon.plainForm('72')).toBe('1972');
     expect(lexicon.plainForm('seventies')).toBe('1970s');
   });
+
+  it('tells thanks and greetings by the words a message opens with', () => {
+    expect(lexicon.remarkOf(['thank', 'you', 'so', 'much'])).toBe('thanks');
+    expect(lexicon.remarkOf(['tysm'])).toBe('thanks');
+    expect(lexicon.remarkOf(['good', 'morning', 'all'])).toBe('greeting');
+    expect(lexicon.remarkOf(['hey'])).toBe('greeting');
+    expect(lexicon.remarkOf(['thank'])).toBeUndefined();
+    expect(lexicon.remarkOf(['good', 'question'])).toBeUndefined();
+    expect(lexicon.remarkOf(['when', 'did', 'he', 'say', 'hi'])).toBeUndefined();
+    expect(lexicon.remarkOf([])).toBeUndefined();
+  });
 });
 
 describe('intentsOf, with the English profile', () => {

@@ -117,9 +117,20 @@ function renderNoMatch(result: NoMatch, options: RenderOptions): ReplyPayload {
   const ephemeral = options.surface === 'command' || (options.private ?? false);
   if (result.rejected !== undefined) {
     const hint = options.surface === 'command' ? TEXT.emptyHintCommand : TEXT.emptyHintMessage;
-    const lead = result.rejected === 'no-words' ? `${TEXT.noWordsHint} ${hint}` : hint;
+    const lead =
+      result.rejected === 'no-words'
+        ? `${TEXT.noWordsHint} ${hint}`
+        : result.rejected === 'no-subject'
+          ? `${TEXT.noSubjectHint} ${hint}`
+          : hint;
+    const title =
+      result.rejected === 'thanks'
+        ? TEXT.thanksTitle
+        : result.rejected === 'greeting'
+          ? TEXT.greetingTitle
+          : TEXT.emptyTitle;
     return payload({
-      embeds: [{ title: TEXT.emptyTitle, description: lead, color: COLOURS.info }],
+      embeds: [{ title, description: lead, color: COLOURS.info }],
       rows,
       ephemeral,
     });

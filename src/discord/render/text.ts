@@ -30,6 +30,9 @@ export const TEXT = {
     'Discord did not show me the text of that message. Mention me directly (@Almanac) ' +
     'instead of my role, keep the ping on when replying to me, or use `/ask`.',
   noWordsHint: 'I could not find any words to look up in that.',
+  noSubjectHint: 'That does not say what to look up.',
+  thanksTitle: "You're welcome!",
+  greetingTitle: 'Hello!',
 
   alternativesTitle: 'Other facts that came close',
   alternatives: (question: string) => `Instead of ${question}, did you mean one of these?`,

@@ -8,6 +8,7 @@ import type {
 } from '../../language.js';
 import { decodeFrequencies } from './frequencies.js';
 import { numberForm, QUESTION_WORDS, SHORTHAND } from './questions.js';
+import { REMARKS } from './remarks.js';
 import { THESAURUS } from './thesaurus.js';
 import { decodeVectors } from './vectors.js';
 import { FUNCTION_WORDS, IRREGULAR_FORMS, LIGHT_WORDS } from './words.js';
@@ -35,5 +36,6 @@ export function englishProfile(data: LanguageData): LanguageProfile {
     frequencies: () => (frequencies ??= decodeFrequencies(data.frequencies())),
     vectors: () => (vectors ??= decodeVectors(data.vectors())),
     soundCode: (word: string) => doubleMetaphone(word)[0],
+    remarks: REMARKS,
   });
 }
