@@ -95,6 +95,10 @@ export function renderText(
         lines.push("You're welcome! Ask me anything else, for example:");
       } else if (result.rejected === 'greeting') {
         lines.push('Hello! Ask me a question, for example:');
+      } else if (result.rejected === 'help') {
+        lines.push(
+          'Ask me a question in your own words, typos and all (/help lists the commands), for example:',
+        );
       } else {
         lines.push(paint('red', 'My knowledge packs do not cover that, so I will not guess.'));
         if (result.suggestions.length > 0) lines.push('I can answer questions like:');

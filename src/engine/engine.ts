@@ -230,6 +230,8 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       return rejected('no-words', inScope);
     }
     const remark = lexicon.remarkOf(tokenize(normalized));
+    // A request for help with Almanac itself ("how does this work") is no question of the packs.
+    if (remark === 'help') return rejected(remark, inScope);
     // Nothing but a question word, if that ("who are you", "why?", "lol"): nothing to look up.
     if (analysis.terms.every(isIntent)) return rejected(remark ?? 'no-subject', inScope);
 

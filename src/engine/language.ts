@@ -134,11 +134,12 @@ export interface LanguageProfile {
   /** The code of how a word sounds (words spelt by ear meet the word meant by it). */
   readonly soundCode: (word: string) => string;
   /**
-   * What people say to a bot that asks nothing, by the words it opens with (lower case, as
-   * typed): thanks ("thanks", "ty") and greetings ("hi", "good morning").
+   * What people say to a bot that asks nothing of its packs (lower case, as typed): thanks
+   * ("thanks", "ty") and greetings ("hi", "good morning") by the words a message opens with; a
+   * request for help ("help", "how does this work") as the whole message.
    */
   readonly remarks: Readonly<Record<RemarkKind, readonly string[]>>;
 }
 
 /** The kinds of remark that are no question: see {@link LanguageProfile.remarks}. */
-export type RemarkKind = 'thanks' | 'greeting';
+export type RemarkKind = 'thanks' | 'greeting' | 'help';

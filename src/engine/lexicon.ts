@@ -54,7 +54,10 @@ export interface Lexicon {
   readonly identityTerm: string;
   /** The code of how a word sounds. */
   soundCode(word: string): string;
-  /** The kind of remark the words (lower case, as typed) open with, if any: "thanks", "hi". */
+  /**
+   * The kind of remark the words (lower case, as typed) make, if any: thanks or a greeting they
+   * open with ("thanks", "hi"), or a request for help they are ("how does this work").
+   */
   remarkOf(words: readonly string[]): RemarkKind | undefined;
 }
 
@@ -88,12 +91,11 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const endings = new Set(outcome.endings);
   const intentHead = questions.window + 1;
   const intentOrder = questions.patterns.map((p) => p.intent);
-  const remarks = new Map<string, RemarkKind>();
-  // Object.entries types a record's keys as strings; these are the record's own RemarkKind keys.
-  for (const [kind, openers] of Object.entries(language.remarks) as [RemarkKind, string[]][]) {
-    for (const opener of openers) remarks.set(opener, kind);
-  }
-  const longestRemark = Math.max(0, ...[...remarks.keys()].map((r) => r.split(' ').length));
+  const openers = new Map<string, RemarkKind>();
+  for (const opener of language.remarks.thanks) openers.set(opener, 'thanks');
+  for (const opener of language.remarks.greeting) openers.set(opener, 'greeting');
+  const longestOpener = Math.max(0, ...[...openers.keys()].map((r) => r.split(' ').length));
+  const helpRequests = new Set(language.remarks.help);
 
   const stems = new Map<string, string>();
   const stem = (word: string): string => {
@@ -208,9 +210,10 @@ function createLexicon(language: LanguageProfile): Lexicon {
     identityTerm: questions.identity.term,
     soundCode: language.soundCode,
     remarkOf(words) {
+      if (helpRequests.has(words.join(' '))) return 'help';
       // The longest opener first: "thank you" before a "thank" a list might hold.
-      for (let n = Math.min(longestRemark, words.length); n > 0; n--) {
-        const kind = remarks.get(words.slice(0, n).join(' '));
+      for (let n = Math.min(longestOpener, words.length); n > 0; n--) {
+        const kind = openers.get(words.slice(0, n).join(' '));
         if (kind) return kind;
       }
       return undefined;

@@ -227,6 +227,7 @@ describe('a decline', () => {
     ['thanks', TEXT.thanksTitle, TEXT.emptyHintMessage],
     ['greeting', TEXT.greetingTitle, TEXT.emptyHintMessage],
     ['no-subject', TEXT.emptyTitle, `${TEXT.noSubjectHint} ${TEXT.emptyHintMessage}`],
+    ['help', TEXT.helpTitle, `${TEXT.helpAsking} ${TEXT.helpMore}`],
   ] as const)('answers a %s in kind, with questions to ask', (rejected, title, description) => {
     const payload = renderAskResult(declined('thanks!', [ref('visit-purpose')], rejected), {
       surface: 'message',

@@ -191,6 +191,18 @@ describe('thanks and greetings', () => {
     expect(verdict(question)).toBe(factId);
   });
 
+  it.each(['help', 'Help me!', 'how does this work', 'what can you do'])(
+    'take "%s" as a request for help with Almanac, not as a question of the packs',
+    (question) => {
+      expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'help' });
+    },
+  );
+
+  it('still ask the packs about help that is part of a question', () => {
+    const result = engine.ask('how did the soviets help pakistan');
+    expect(result.status === 'no-match' ? result.rejected : undefined).toBeUndefined();
+  });
+
   it('are no thanks when a word only begins like one ("think", "this")', () => {
     expect(engine.ask('think about the steel mills').status).not.toBe('no-match');
     const result = engine.ask('this is nothing');

@@ -66,6 +66,13 @@ describe('the English profile', () => {
     expect(lexicon.remarkOf(['when', 'did', 'he', 'say', 'hi'])).toBeUndefined();
     expect(lexicon.remarkOf([])).toBeUndefined();
   });
+
+  it('tells a request for help only when it is the whole message', () => {
+    expect(lexicon.remarkOf(['how', 'does', 'this', 'work'])).toBe('help');
+    expect(lexicon.remarkOf(['help'])).toBe('help');
+    expect(lexicon.remarkOf(['help', 'with', 'the', 'calvin', 'cycle'])).toBeUndefined();
+    expect(lexicon.remarkOf(['how', 'does', 'this', 'work', 'in', 'plants'])).toBeUndefined();
+  });
 });
 
 describe('intentsOf, with the English profile', () => {

@@ -122,13 +122,17 @@ function renderNoMatch(result: NoMatch, options: RenderOptions): ReplyPayload {
         ? `${TEXT.noWordsHint} ${hint}`
         : result.rejected === 'no-subject'
           ? `${TEXT.noSubjectHint} ${hint}`
-          : hint;
+          : result.rejected === 'help'
+            ? `${TEXT.helpAsking} ${TEXT.helpMore}`
+            : hint;
     const title =
       result.rejected === 'thanks'
         ? TEXT.thanksTitle
         : result.rejected === 'greeting'
           ? TEXT.greetingTitle
-          : TEXT.emptyTitle;
+          : result.rejected === 'help'
+            ? TEXT.helpTitle
+            : TEXT.emptyTitle;
     return payload({
       embeds: [{ title, description: lead, color: COLOURS.info }],
       rows,

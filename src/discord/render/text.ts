@@ -33,6 +33,7 @@ export const TEXT = {
   noSubjectHint: 'That does not say what to look up.',
   thanksTitle: "You're welcome!",
   greetingTitle: 'Hello!',
+  helpMore: 'Use `/help` for every command, or try one of these:',
 
   alternativesTitle: 'Other facts that came close',
   alternatives: (question: string) => `Instead of ${question}, did you mean one of these?`,

@@ -1,9 +1,10 @@
 import type { LanguageProfile } from '../../language.js';
 
 /**
- * How English chat opens a remark that is no question, as typed in a study group's channel:
- * thanks and greetings, with their everyday chat spellings. A message that opens with one of
- * these and names nothing the packs hold is answered in kind.
+ * How English chat puts a remark that is no question, as typed in a study group's channel:
+ * thanks and greetings (by the words a message opens with), with their everyday chat
+ * spellings, and requests for help with the bot itself (the whole message). A message that
+ * opens with thanks or a greeting and names nothing the packs hold is answered in kind.
  */
 export const REMARKS: LanguageProfile['remarks'] = Object.freeze({
   thanks: Object.freeze([
@@ -53,5 +54,30 @@ export const REMARKS: LanguageProfile['remarks'] = Object.freeze({
     'morning',
     'evening',
     'gm',
+  ]),
+  help: Object.freeze([
+    'help',
+    'help me',
+    'help pls',
+    'help plz',
+    'help please',
+    'halp',
+    'how does this work',
+    'how does this bot work',
+    'how do you work',
+    'how do i use this',
+    'how do i use you',
+    'how do i use this bot',
+    'how do i ask',
+    'how do i ask you',
+    'how do i ask a question',
+    'what can you do',
+    'what do you do',
+    'what can i ask',
+    'what can i ask you',
+    'what should i ask',
+    'commands',
+    'what are your commands',
+    'usage',
   ]),
 });
