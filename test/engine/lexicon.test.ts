@@ -54,6 +54,8 @@ describe('the English profile', () => {
     expect(lexicon.plainForm('wht')).toBe('what');
     expect(lexicon.plainForm('72')).toBe('1972');
     expect(lexicon.plainForm('seventies')).toBe('1970s');
+    expect(lexicon.plainForm('rev')).toBe('revolution');
+    expect(lexicon.plainForm('bio')).toBe('biology');
   });
 
   it('tells thanks and greetings by the words a message opens with', () => {

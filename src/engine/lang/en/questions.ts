@@ -125,6 +125,24 @@ export const SHORTHAND: Readonly<Record<string, string>> = Object.freeze({
   intl: 'international',
   natl: 'national',
   bn: 'billion',
+  // Clippings of study vocabulary, as a study group types them.
+  rev: 'revolution',
+  revs: 'revolutions',
+  info: 'information',
+  bio: 'biology',
+  chem: 'chemistry',
+  econ: 'economics',
+  hist: 'history',
+  geog: 'geography',
+  sci: 'science',
+  tech: 'technology',
+  uni: 'university',
+  univ: 'university',
+  admin: 'administration',
+  corp: 'corporation',
+  intro: 'introduction',
+  avg: 'average',
+  eqn: 'equation',
 });
 
 /** "in 72" means 1972: two-digit numbers from 40 to 99 are read as years of the 1900s. */
