@@ -224,12 +224,14 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
     if (normalized.length === 0) {
       return rejected(text.trim().length === 0 ? 'empty' : 'no-words', inScope);
     }
-    const analysis = analyzeQuestion(text);
-    // A number alone ("5") asks nothing, whichever fact happens to hold it.
-    if (analysis.terms.length > 0 && analysis.terms.every((term) => NUMBER.test(term))) {
+    const tokens = tokenize(normalized);
+    // A number alone ("5", "in 1972?") asks nothing, whichever fact happens to hold it.
+    const named = tokens.filter((word) => !lexicon.isFunctionWord(word));
+    if (named.length > 0 && named.every((word) => NUMBER.test(word))) {
       return rejected('no-words', inScope);
     }
-    const remark = lexicon.remarkOf(tokenize(normalized));
+    const analysis = analyzeQuestion(text);
+    const remark = lexicon.remarkOf(tokens);
     // A request for help with Almanac itself ("how does this work") is no question of the packs.
     if (remark === 'help') return rejected(remark, inScope);
     // Nothing but a question word, if that ("who are you", "why?", "lol"): nothing to look up.

@@ -46,6 +46,8 @@ describe('the golden table', () => {
     ['how much did trade grow by', 'trade-growth'],
     // A number alone asks nothing, whichever fact holds it.
     ['5', 'no-match'],
+    ['4', 'no-match'],
+    ['in 1972?', 'no-match'],
     ['lol', 'no-match'],
     ['', 'no-match'],
     ['🙂🙂🙂', 'no-match'],

@@ -58,6 +58,14 @@ describe('the English profile', () => {
     expect(lexicon.plainForm('bio')).toBe('biology');
   });
 
+  it('reads small counts as words, so "4 chambers" meets "four chambers"', () => {
+    expect(lexicon.plainForm('4')).toBe('four');
+    expect(lexicon.plainForm('12')).toBe('twelve');
+    expect(lexicon.plainForm('1')).toBe('1');
+    expect(lexicon.plainForm('13')).toBe('13');
+    expect(lexicon.plainForm('4.5')).toBe('4.5');
+  });
+
   it('tells thanks and greetings by the words a message opens with', () => {
     expect(lexicon.remarkOf(['thank', 'you', 'so', 'much'])).toBe('thanks');
     expect(lexicon.remarkOf(['tysm'])).toBe('thanks');

@@ -158,6 +158,27 @@ const DECADES: Readonly<Record<string, string>> = Object.freeze({
   nineties: '1990s',
 });
 
-/** A word as English writes numbers: short years and decades in full. */
+/**
+ * Small counts as words: "4 chambers" is "four chambers". A question and a pack write them either
+ * way; read as words they meet, and a "2" or a "4" typed for "to" or "for" weighs as the everyday
+ * word it is rather than as a number. "1" stays: "one" is as often no count at all.
+ */
+const COUNT_WORDS: Readonly<Record<string, string>> = Object.freeze({
+  2: 'two',
+  3: 'three',
+  4: 'four',
+  5: 'five',
+  6: 'six',
+  7: 'seven',
+  8: 'eight',
+  9: 'nine',
+  10: 'ten',
+  11: 'eleven',
+  12: 'twelve',
+});
+
+/** A word as English writes numbers: short years and decades in full, small counts as words. */
 export const numberForm = (word: string): string =>
-  SHORT_YEAR.test(word) || SHORT_DECADE.test(word) ? `19${word}` : (DECADES[word] ?? word);
+  SHORT_YEAR.test(word) || SHORT_DECADE.test(word)
+    ? `19${word}`
+    : (DECADES[word] ?? COUNT_WORDS[word] ?? word);
