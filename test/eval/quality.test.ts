@@ -13,15 +13,15 @@ import { engineFor } from '../../src/knowledge/engineFor.js';
  * that loses ground on any set, blind or read, on the bundled topic or another, fails here.
  */
 const FLOORS: Readonly<Record<string, { answered: number; declined: number; wrong: number }>> = {
-  'test/eval/fifth-set.yaml': { answered: 0.63, declined: 0.9, wrong: 0.035 },
-  'test/eval/heart-set.yaml': { answered: 0.57, declined: 0.87, wrong: 0.07 },
-  'test/eval/french-revolution-set.yaml': { answered: 0.54, declined: 0.86, wrong: 0.07 },
-  'test/eval/apollo-11-set.yaml': { answered: 0.57, declined: 0.83, wrong: 0.045 },
-  'test/eval/photosynthesis-set.yaml': { answered: 0.5, declined: 0.94, wrong: 0.035 },
-  'test/eval/questions.yaml': { answered: 0.85, declined: 0.92, wrong: 0.03 },
-  'test/eval/second-set.yaml': { answered: 0.77, declined: 0.89, wrong: 0.045 },
-  'test/eval/third-set.yaml': { answered: 0.84, declined: 0.89, wrong: 0.045 },
-  'test/eval/fourth-set.yaml': { answered: 0.81, declined: 0.9, wrong: 0.02 },
+  'test/eval/fifth-set.yaml': { answered: 0.65, declined: 0.93, wrong: 0.03 },
+  'test/eval/heart-set.yaml': { answered: 0.6, declined: 0.85, wrong: 0.065 },
+  'test/eval/french-revolution-set.yaml': { answered: 0.6, declined: 0.85, wrong: 0.07 },
+  'test/eval/apollo-11-set.yaml': { answered: 0.59, declined: 0.83, wrong: 0.04 },
+  'test/eval/photosynthesis-set.yaml': { answered: 0.6, declined: 0.94, wrong: 0.03 },
+  'test/eval/questions.yaml': { answered: 0.86, declined: 0.95, wrong: 0.02 },
+  'test/eval/second-set.yaml': { answered: 0.77, declined: 0.92, wrong: 0.035 },
+  'test/eval/third-set.yaml': { answered: 0.83, declined: 0.91, wrong: 0.035 },
+  'test/eval/fourth-set.yaml': { answered: 0.85, declined: 0.95, wrong: 0.015 },
 };
 
 interface Scored {
