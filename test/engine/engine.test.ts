@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { MAX_QUESTION_LENGTH } from '../../src/engine/normalize.js';
 import type { Engine } from '../../src/engine/types.js';
-import { bundledPacks, testFact, testPack } from '../support/packs.js';
+import { bundledPacks, fixturePacks, testFact, testPack } from '../support/packs.js';
 import { english } from '../../src/knowledge/languages.js';
 
 let engine: Engine;
@@ -385,5 +385,26 @@ describe('a typo with two equally close corrections', () => {
     const result = small.ask('when did the ptel cathedral open');
     expect(result.status).toBe('answered');
     if (result.status === 'answered') expect(result.fact.id).toBe('patel-cathedral');
+  });
+});
+
+describe('packs on other topics, asked as a study group asks', () => {
+  it.each([
+    ['photosynthesis', 'photosynthesis definition', 'photosynthesis-definition'],
+    ['photosynthesis', 'definition of anoxygenic photosynthesis', 'anoxygenic-photosynthesis'],
+    ['heart', 'what r the 4 chambers called', 'four-chambers'],
+    ['french-revolution', 'when did the french rev start', 'revolution-dates'],
+  ])('%s: "%s" is answered with %s', async (fixture, question, factId) => {
+    const other = createEngine(await fixturePacks(fixture), { language: english });
+    const result = other.ask(question);
+    expect(result.status === 'answered' ? result.fact.id : result.status).toBe(factId);
+  });
+
+  it('does not read "the point of" into a fact whose text "points to" something', async () => {
+    const other = createEngine(await fixturePacks('photosynthesis'), { language: english });
+    const result = other.ask('whats the point of photosynthesis');
+    expect(result.status === 'answered' ? result.fact.id : result.status).not.toBe(
+      'archaeal-earliest-photosynthesis',
+    );
   });
 });

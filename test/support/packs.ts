@@ -8,6 +8,16 @@ export async function bundledPacks(): Promise<Pack[]> {
   return result.packs;
 }
 
+/**
+ * The packs of an evaluation fixture on another topic (`test/eval/fixtures/<name>`), validated:
+ * packs nobody tuning the engine wrote its words for.
+ */
+export async function fixturePacks(name: string): Promise<Pack[]> {
+  const result = await loadPacks(`test/eval/fixtures/${name}`);
+  if (!result.ok) throw new Error(`fixture ${name} is invalid: ${JSON.stringify(result.errors)}`);
+  return result.packs;
+}
+
 /** A fact for a small test pack: its answer restates the question; cited to the pack's notes. */
 export function testFact(
   id: string,

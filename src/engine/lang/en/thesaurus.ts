@@ -55,7 +55,8 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
     'hope',
     'trying to',
     'wanted to',
-    'point',
+    // "the point of the trip", not "the article points to".
+    'point of',
     'aim',
     'aims',
     'goal',

@@ -19,6 +19,9 @@ export const FUNCTION_WORDS: readonly string[] = (
   'was we were what whats when whens where wheres which while who whom whos whose why will ' +
   'with would you your yours yourself yourselves u ur r ya yo hey hi hello thanks thank ok okay ' +
   'tell explain describe give show mean tho though yeah yes pls bot almanac anyone ' +
+  // Asking what something is, in other words: "photosynthesis definition", "meaning of x".
+  'define defined definition definitions meaning meanings explanation description summary ' +
+  'overview ' +
   'someone something anything exactly actually really like kind sort lol idk btw yo even wait ' +
   'right ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
   'whole question quick curious wondering wonder ngl tbh fr smh lowkey highkey nah smth sth ' +
