@@ -400,6 +400,12 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(result.status === 'answered' ? result.fact.id : result.status).toBe(factId);
   });
 
+  it('reads "going to" as the future it often is, not as a visit', async () => {
+    const other = createEngine(await fixturePacks('heart'), { language: english });
+    expect(other.inspect('is the heart going to beat faster').terms).not.toContain('visit');
+    expect(engine.inspect('when did bhutto go to moscow').terms).toContain('visit');
+  });
+
   it('does not read "the point of" into a fact whose text "points to" something', async () => {
     const other = createEngine(await fixturePacks('photosynthesis'), { language: english });
     const result = other.ask('whats the point of photosynthesis');

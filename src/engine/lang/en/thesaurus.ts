@@ -256,7 +256,7 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
     'traveled to',
     'went to',
     'go to',
-    'going to',
+    // Not "going to": it is as often the future ("is the heart going to beat faster").
     'goes to',
     'came to',
     'come to',
