@@ -393,6 +393,7 @@ describe('packs on other topics, asked as a study group asks', () => {
     ['photosynthesis', 'photosynthesis definition', 'photosynthesis-definition'],
     ['photosynthesis', 'definition of anoxygenic photosynthesis', 'anoxygenic-photosynthesis'],
     ['heart', 'what r the 4 chambers called', 'four-chambers'],
+    ['heart', 'what does the right side of the heart do', 'right-and-left-heart'],
     ['french-revolution', 'when did the french rev start', 'revolution-dates'],
   ])('%s: "%s" is answered with %s', async (fixture, question, factId) => {
     const other = createEngine(await fixturePacks(fixture), { language: english });

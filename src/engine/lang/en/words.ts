@@ -23,7 +23,7 @@ export const FUNCTION_WORDS: readonly string[] = (
   'define defined definition definitions meaning meanings explanation description summary ' +
   'overview ' +
   'someone something anything exactly actually really like kind sort lol idk btw yo even wait ' +
-  'right ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
+  'ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
   'whole question quick curious wondering wonder ngl tbh fr smh lowkey highkey nah smth sth ' +
   'rn imo imho iirc afaik pls plz thx ty n bruh toward towards among amongst around across ' +
   'along within without throughout via amid amidst onto beside besides beyond despite per ' +
@@ -51,7 +51,7 @@ export const LIGHT_WORDS: readonly string[] = (
   'came result results thing things stuff happen event events info information detail details ' +
   'fact facts main exact exactly overall role part basically quick question questions answer ' +
   'leader leaders country countries state states lot lots total name named called call ' +
-  'kind type types sort way ways found located situated'
+  'kind type types sort way ways found located situated right'
 ).split(' ');
 
 /** Irregular forms the stemmer cannot fold: mapped to the form their regular kin stem to. */
