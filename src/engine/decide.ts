@@ -127,9 +127,10 @@ export function decide(
   const nearMisses = () => scored.filter((s) => s.score >= suggestion).slice(0, maxCandidates);
   if (!best) return { kind: 'no-match', probability: 0, nearMisses: [] };
   const probability = answerProbability(model, decisionFeatures(best, scored[1], shape));
-  // A fact that names another number than the question's ("in 1980" of a fact about 1972)
-  // speaks of something else, however well its words match: it is never answered.
-  const contradicted = best.evidence?.numberConflict === true;
+  // A fact that names another number than the question's ("in 1980" of a fact about 1972), or
+  // the opposite of what it asks ("ended" when it asks "started"), speaks of something else,
+  // however well its words match: it is never answered.
+  const contradicted = best.evidence?.numberConflict === true || best.evidence?.opposed === true;
   if (probability >= model.answerAt && !contradicted) {
     return { kind: 'answered', best, probability, viaContext: false };
   }

@@ -61,6 +61,11 @@ export interface KnowledgeIndex {
   readonly termIds: ReadonlyMap<string, number>;
   /** For each term id: how many digits the term has when it is a number ("1972": 4), else 0. */
   readonly termDigits: Uint8Array;
+  /**
+   * The language's opposites as terms, each way ("start" → "end" and "end" → "start"), read
+   * through the packs' synonyms and the thesaurus as pack text is.
+   */
+  readonly opposites: ReadonlyMap<string, string>;
   /** Weight of each term id (inverse document frequency over facts, everyday words capped). */
   readonly termWeight: Float64Array;
   /** The weight a word unknown to every pack gets. */
@@ -455,6 +460,21 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     if (stepDue(vocabularyTerms.length)) yield;
   }
 
+  const opposites = new Map<string, string>();
+  const termOf = (word: string): string | undefined => {
+    const read = applySynonyms([word], synonyms);
+    return read.length === 1 && !lexicon.isFunctionWord(read[0]!)
+      ? lexicon.stem(read[0]!)
+      : undefined;
+  };
+  for (const [one, other] of lexicon.language.opposites) {
+    const a = termOf(one);
+    const b = termOf(other);
+    if (a === undefined || b === undefined || a === b) continue;
+    opposites.set(a, b);
+    opposites.set(b, a);
+  }
+
   return {
     lexicon,
     packs,
@@ -470,6 +490,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     speller: speller(known, lexicon, synonyms, vocabulary, wordFrequency, facts, packSynonyms),
     termIds,
     termDigits,
+    opposites,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
     phrasingPostings,

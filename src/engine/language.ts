@@ -139,6 +139,12 @@ export interface LanguageProfile {
    * request for help ("help", "how does this work") as the whole message.
    */
   readonly remarks: Readonly<Record<RemarkKind, readonly string[]>>;
+  /**
+   * Words that ask the opposite of each other about an event ("start" and "end", "first" and
+   * "last"), as the thesaurus reads them: a fact whose phrasings speak of one, and not of the
+   * other, does not answer a question asking the other.
+   */
+  readonly opposites: readonly (readonly [string, string])[];
 }
 
 /** The kinds of remark that are no question: see {@link LanguageProfile.remarks}. */

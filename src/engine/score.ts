@@ -51,6 +51,11 @@ export interface Evidence {
    * of as many digits: "how much did trade grow in 1980" of a fact about 1972.
    */
   readonly numberConflict: boolean;
+  /**
+   * True when the question asks one of a pair of opposites the fact's phrasings or keywords do
+   * not hold, while they hold the other: "when did the terror start" of a fact about its end.
+   */
+  readonly opposed: boolean;
 }
 
 /** What a question brings to scoring, whatever the fact. */
@@ -169,6 +174,9 @@ function termAt(index: KnowledgeIndex, f: number, id: number): number {
   }
   return -1;
 }
+
+/** The field weight × 1000 of a phrasing or keyword: a fact's own words, not only its answer's. */
+const STRONG_FIELD = 1000;
 
 /** The field weight × 1000 with which fact `f` holds term `id`, or 0 when it does not. */
 export function fieldWeight(index: KnowledgeIndex, f: number, id: number): number {
@@ -409,6 +417,19 @@ export function scoreQuestion(
       }
       return false;
     });
+  // The question's words that have an opposite in the packs ("start" of "end"): a fact whose
+  // phrasings hold the opposite and not the word itself speaks of the other end of the event.
+  const opposed = terms.flatMap((term, i) => {
+    if (term.intent || term.optional) return [];
+    const other = index.opposites.get(analysis.terms[i]!);
+    const id = other === undefined ? undefined : index.termIds.get(other);
+    return id === undefined ? [] : [{ id: term.id, opposite: id }];
+  });
+  const opposes = (f: number): boolean =>
+    opposed.some(
+      ({ id, opposite }) =>
+        (id < 0 || termAt(index, f, id) < 0) && fieldWeight(index, f, opposite) >= STRONG_FIELD,
+    );
   const kept: { factIndex: number; score: number }[] = [];
   for (const f of positive) {
     const score = factScore[f]!;
@@ -431,6 +452,7 @@ export function scoreQuestion(
             intentsMissed: intents - factIntentHits[f]!,
             tellingMissed: tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!),
             numberConflict: conflicts(f),
+            opposed: opposes(f),
           },
         },
   );

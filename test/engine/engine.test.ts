@@ -388,6 +388,11 @@ describe('a typo with two equally close corrections', () => {
   });
 });
 
+const verdictOf = (other: Engine, question: string) => {
+  const result = other.ask(question);
+  return result.status === 'answered' ? result.fact.id : result.status;
+};
+
 describe('packs on other topics, asked as a study group asks', () => {
   it.each([
     ['photosynthesis', 'photosynthesis definition', 'photosynthesis-definition'],
@@ -399,6 +404,18 @@ describe('packs on other topics, asked as a study group asks', () => {
     const other = createEngine(await fixturePacks(fixture), { language: english });
     const result = other.ask(question);
     expect(result.status === 'answered' ? result.fact.id : result.status).toBe(factId);
+  });
+
+  it('does not answer when something started with a fact about when it ended', async () => {
+    const other = createEngine(await fixturePacks('french-revolution'), { language: english });
+    const start = other.ask('when did the terror start');
+    expect(start.status === 'answered' ? start.fact.id : start.status).not.toBe(
+      'end-of-the-terror',
+    );
+    expect(verdictOf(other, 'when did the terror end')).toBe('end-of-the-terror');
+    // A fact that speaks of both ends answers either.
+    expect(verdictOf(other, 'when did the revolution start')).toBe('revolution-dates');
+    expect(verdictOf(other, 'when did the revolution end')).toBe('revolution-dates');
   });
 
   it('reads "going to" as the future it often is, not as a visit', async () => {

@@ -8,6 +8,7 @@ import type {
 } from '../../language.js';
 import { decodeFrequencies } from './frequencies.js';
 import { numberForm, QUESTION_WORDS, SHORTHAND } from './questions.js';
+import { OPPOSITES } from './opposites.js';
 import { REMARKS } from './remarks.js';
 import { THESAURUS } from './thesaurus.js';
 import { decodeVectors } from './vectors.js';
@@ -37,5 +38,6 @@ export function englishProfile(data: LanguageData): LanguageProfile {
     vectors: () => (vectors ??= decodeVectors(data.vectors())),
     soundCode: (word: string) => doubleMetaphone(word)[0],
     remarks: REMARKS,
+    opposites: OPPOSITES,
   });
 }
