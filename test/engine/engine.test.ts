@@ -23,6 +23,8 @@ describe('the golden table', () => {
     ['why did bhutto visit the ussr', 'visit-purpose'],
     ['who was kosygin', 'alexei-kosygin'],
     ['what was brezhnev job', 'leonid-brezhnev'],
+    ['who was the general secretary', 'leonid-brezhnev'],
+    ['which general overthrew bhutto', 'zia-ul-haq'],
     ['how much did trade grow after the visit', 'trade-growth'],
     ['pakistan steel mills cost', 'pakistan-steel-mills'],
     ['when were the steel mills inaugurated', 'steel-mills-inauguration'],
