@@ -64,7 +64,9 @@ export const knownLanguage: Rule = (packs) => {
 
 /**
  * An alias or role names one entity: one claimed by two ("the general" for two generals) is read
- * as neither, which the author should know.
+ * as neither, which the author should know; so is one that a question naming another entity
+ * with "the" before it opens with ("the general" of "the general secretary of the party"): that
+ * question is read as the first.
  */
 export const entityRoles: Rule = (packs) => {
   const findings = none();
@@ -82,6 +84,33 @@ export const entityRoles: Rule = (packs) => {
         });
       }
     });
+  }
+  // Every way each entity is named. Names are read leftmost first, the longest at each word:
+  // one that starts inside another ("soviet" in "soviet premier") loses to it, but one that
+  // starts with the "the" a question puts before another ("the general" before "general
+  // secretary") wins, and takes its first words.
+  const namings = packs.flatMap(({ pack }) =>
+    pack.entities.flatMap((entity) =>
+      [entity.name, ...entity.aliases, ...entity.roles].map((text) => ({
+        name: entity.name,
+        text: normalizeText(text),
+      })),
+    ),
+  );
+  for (const [key, list] of claims) {
+    if (list.length !== 1) continue;
+    const [claim] = list;
+    const inside = key.startsWith('the ')
+      ? namings.find((n) => n.name !== claim!.name && `the ${n.text} `.startsWith(`${key} `))
+      : undefined;
+    if (!inside) continue;
+    findings.warnings.push(
+      at(
+        claim!.loaded,
+        claim!.path,
+        `"${key}" (${claim!.name}) opens "the ${inside.text}" (${inside.name}): a question naming ${inside.name} so is read as ${claim!.name}`,
+      ),
+    );
   }
   for (const [key, list] of claims) {
     if (list.length < 2) continue;

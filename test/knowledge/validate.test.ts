@@ -186,6 +186,17 @@ describe('reporting', () => {
     );
   });
 
+  it("warns of a role that opens another entity's role with the 'the' before it", async () => {
+    const result = await loadPacks(join(ROOT, FIXTURES, 'entity-role-inside'), ROOT);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(formatProblem)).toContain(
+      `${at('entity-role-inside')}:17:13: "the general" (Zia ul Haq) opens "the general secretary of the communist party" (Leonid Brezhnev): a question naming Leonid Brezhnev so is read as Zia ul Haq`,
+    );
+    // An alias inside a role ("soviet" in "soviet premier") loses to the role: no warning.
+    const bundled = await loadPacks(join(ROOT, 'knowledge'), ROOT);
+    expect(bundled.warnings.map(formatProblem).join('\n')).not.toContain(' opens "the ');
+  });
+
   it('warns of two facts that overlap, with the phrasings that land near both', async () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'overlap'), ROOT);
     expect(result.ok).toBe(true);
