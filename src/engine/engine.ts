@@ -226,7 +226,9 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
     }
     const tokens = tokenize(normalized);
     // A number alone ("5", "in 1972?") asks nothing, whichever fact happens to hold it.
-    const named = tokens.filter((word) => !lexicon.isFunctionWord(word));
+    const named = tokens
+      .map((word) => lexicon.shorthand(word) ?? word)
+      .filter((word) => !lexicon.isFunctionWord(word));
     if (named.length > 0 && named.every((word) => NUMBER.test(word))) {
       return rejected('no-words', inScope);
     }

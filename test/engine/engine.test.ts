@@ -50,6 +50,7 @@ describe('the golden table', () => {
     ['5', 'no-match'],
     ['4', 'no-match'],
     ['in 1972?', 'no-match'],
+    ['wat abt 5', 'no-match'],
     ['lol', 'no-match'],
     ['', 'no-match'],
     ['🙂🙂🙂', 'no-match'],
