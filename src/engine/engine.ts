@@ -225,12 +225,12 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       return rejected(text.trim().length === 0 ? 'empty' : 'no-words', inScope);
     }
     const tokens = tokenize(normalized);
-    // A number alone ("5", "in 1972?") asks nothing, whichever fact happens to hold it.
+    // A number alone ("5", "in 1972?") names nothing to look up, whichever fact holds it.
     const named = tokens
       .map((word) => lexicon.shorthand(word) ?? word)
       .filter((word) => !lexicon.isFunctionWord(word));
     if (named.length > 0 && named.every((word) => NUMBER.test(word))) {
-      return rejected('no-words', inScope);
+      return rejected('no-subject', inScope);
     }
     const analysis = analyzeQuestion(text);
     const remark = lexicon.remarkOf(tokens);

@@ -40,7 +40,7 @@ export interface AskOptions extends Scope {
 /** Why a question could not even be looked up. */
 /**
  * Why a message was not judged as a question: it was empty, had no words, named nothing to look
- * up ("who are you"), was thanks or a greeting that asked nothing the packs hold, or asked for
+ * up ("who are you", "5"), was thanks or a greeting that asked nothing the packs hold, or asked for
  * help with Almanac itself ("how does this work").
  */
 export type RejectReason = 'empty' | 'no-words' | 'no-subject' | RemarkKind;

@@ -166,7 +166,7 @@ describe('declines', () => {
     expect(result).toMatchObject({ status: 'no-match', rejected: 'empty' });
   });
 
-  it.each(['who are you', 'who r u', 'who?', 'why', 'what is it', 'lol ok'])(
+  it.each(['who are you', 'who r u', 'who?', 'why', 'what is it', 'lol ok', '5', 'wat abt 1972'])(
     'answer no fact for "%s", which names nothing to look up',
     (question) => {
       expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'no-subject' });
