@@ -45,19 +45,25 @@ const booleanFlag = (name: string, fallback = false) =>
     ),
   );
 
+/**
+ * A whole number from 1 to `max`, its messages naming `name`; `says` replaces them where the
+ * number is a thing of its own ("must be a port number", "a port from 1 to 65535").
+ */
+const wholeNumber = (
+  name: string,
+  max: number,
+  says: { readonly kind?: string; readonly range?: string } = {},
+) =>
+  z.coerce
+    .number({ error: says.kind ?? `${name} must be a whole number` })
+    .check(
+      z.int(`${name} must be a whole number`),
+      z.minimum(1, says.range ?? `${name} must be at least 1`),
+      z.maximum(max, says.range ?? `${name} must be at most ${max}`),
+    );
+
 const positiveInt = (name: string, fallback: number, max: number) =>
-  unlessBlank(
-    z._default(
-      z.coerce
-        .number({ error: `${name} must be a whole number` })
-        .check(
-          z.int(`${name} must be a whole number`),
-          z.minimum(1, `${name} must be at least 1`),
-          z.maximum(max, `${name} must be at most ${max}`),
-        ),
-      fallback,
-    ),
-  );
+  unlessBlank(z._default(wholeNumber(name, max), fallback));
 
 /** The environment variables Almanac reads, each with its rule and default. */
 export const configSchema = z.object({
@@ -104,13 +110,10 @@ export const configSchema = z.object({
   MISSES_RETENTION_DAYS: positiveInt('MISSES_RETENTION_DAYS', 90, 3650),
   HEALTH_PORT: unlessBlank(
     z.optional(
-      z.coerce
-        .number({ error: 'HEALTH_PORT must be a port number' })
-        .check(
-          z.int('HEALTH_PORT must be a whole number'),
-          z.minimum(1, 'HEALTH_PORT must be a port from 1 to 65535'),
-          z.maximum(65_535, 'HEALTH_PORT must be a port from 1 to 65535'),
-        ),
+      wholeNumber('HEALTH_PORT', 65_535, {
+        kind: 'HEALTH_PORT must be a port number',
+        range: 'HEALTH_PORT must be a port from 1 to 65535',
+      }),
     ),
   ),
   HEALTH_HOST: unlessBlank(
@@ -126,17 +129,7 @@ export const configSchema = z.object({
       DEFAULT_HEALTH_HOST,
     ),
   ),
-  SHARD_COUNT: unlessBlank(
-    z.optional(
-      z.coerce
-        .number({ error: 'SHARD_COUNT must be a whole number' })
-        .check(
-          z.int('SHARD_COUNT must be a whole number'),
-          z.minimum(1, 'SHARD_COUNT must be at least 1'),
-          z.maximum(MAX_SHARDS, `SHARD_COUNT must be at most ${MAX_SHARDS}`),
-        ),
-    ),
-  ),
+  SHARD_COUNT: unlessBlank(z.optional(wholeNumber('SHARD_COUNT', MAX_SHARDS))),
   SHARDS: unlessBlank(
     z.optional(
       z.pipe(
