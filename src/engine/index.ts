@@ -449,11 +449,16 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   const termIds = reader.termIds;
   const phrasingPostings = invert(phrasingTerms, termCount).inverted;
   yield;
+  /** The terms one word stands for, read through the synonyms as pack text is. */
+  const termsOf = (word: string): string[] =>
+    applySynonyms([word], synonyms).flatMap((w) =>
+      lexicon.isFunctionWord(w) ? [] : [lexicon.stem(w)],
+    );
   const vocabularyTerms: number[][] = [];
   for (const word of vocabulary) {
     vocabularyTerms.push(
-      applySynonyms([word], synonyms).flatMap((w) => {
-        const id = lexicon.isFunctionWord(w) ? undefined : termIds.get(lexicon.stem(w));
+      termsOf(word).flatMap((term) => {
+        const id = termIds.get(term);
         return id === undefined ? [] : [id];
       }),
     );
@@ -461,16 +466,10 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   }
 
   const opposites = new Map<string, string>();
-  const termOf = (word: string): string | undefined => {
-    const read = applySynonyms([word], synonyms);
-    return read.length === 1 && !lexicon.isFunctionWord(read[0]!)
-      ? lexicon.stem(read[0]!)
-      : undefined;
-  };
   for (const [one, other] of lexicon.language.opposites) {
-    const a = termOf(one);
-    const b = termOf(other);
-    if (a === undefined || b === undefined || a === b) continue;
+    const [a, ...restA] = termsOf(one);
+    const [b, ...restB] = termsOf(other);
+    if (a === undefined || b === undefined || restA.length + restB.length > 0 || a === b) continue;
     opposites.set(a, b);
     opposites.set(b, a);
   }
