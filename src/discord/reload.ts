@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { finish, type Steps } from '../engine/steps.js';
+import { finish, stepDue, type Steps } from '../engine/steps.js';
 import type { Engine } from '../engine/types.js';
 import { engineStepsFor } from '../knowledge/engineFor.js';
 import type { Problem } from '../knowledge/problem.js';
@@ -38,9 +38,6 @@ function canonical(value: unknown): string {
       : v,
   );
 }
-
-/** How many facts are signed in one step of a reload. */
-const SIGNATURES_PER_STEP = 16;
 
 /** Every fact's signature: its pack, its fields and its cited source, keys sorted. */
 function* signaturesOf(packs: readonly Pack[]): Generator<[string, string]> {
@@ -99,12 +96,12 @@ export async function runInSlices<T>(
   }
 }
 
-/** The signatures of `packs` as a map, in steps of a few facts. */
+/** The signatures of `packs` as a map, in steps of a slice of facts. */
 function* signatureSteps(packs: readonly Pack[]): Steps<Map<string, string>> {
   const out = new Map<string, string>();
   for (const [id, signature] of signaturesOf(packs)) {
     out.set(id, signature);
-    if (out.size % SIGNATURES_PER_STEP === 0) yield;
+    if (stepDue(out.size)) yield;
   }
   return out;
 }
