@@ -229,12 +229,6 @@ export async function loadPacks(
 }
 
 /**
- * Loads packs to serve them (console, CLI, bot start-up and reload): the structural rules only.
- * The self-retrieval check builds the engine several times over; it runs in `npm run validate`
- * and CI, so a pack that fails it never lands, without slowing every start. With a `cache`, packs
- * whose files were validated before are read from it instead of parsed and validated again.
- */
-/**
  * The packs of `dir` as `cache` kept them, when every file is as it was then; undefined when any
  * differs, is new or gone, or cannot be read (nothing is parsed: {@link loadServingPacks} says
  * what is wrong). For a caller that would rather not parse YAML where it stands.
@@ -257,6 +251,12 @@ function cacheKeyOf(
   return bytes.length === files.length && bytes.length > 0 ? bytes : undefined;
 }
 
+/**
+ * Loads packs to serve them (console, CLI, bot start-up and reload): the structural rules only.
+ * The self-retrieval check builds the engine several times over; it runs in `npm run validate`
+ * and CI, so a pack that fails it never lands, without slowing every start. With a `cache`, packs
+ * whose files were validated before are read from it instead of parsed and validated again.
+ */
 export async function loadServingPacks(
   dir: string,
   cwd = process.cwd(),
