@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { DEFAULT_KNOWLEDGE_DIR } from './knowledge/folder.js';
 import { DEFAULT_DATABASE_PATH } from './store/types.js';
 import * as z from './zod.js';
 
@@ -93,7 +94,7 @@ export const configSchema = z.object({
       z.transform((url) => url.replace(/\/+$/, '')),
     ),
   ),
-  KNOWLEDGE_DIR: unlessBlank(z._default(z.string(), './knowledge')),
+  KNOWLEDGE_DIR: unlessBlank(z._default(z.string(), DEFAULT_KNOWLEDGE_DIR)),
   DATABASE_PATH: unlessBlank(z._default(z.string(), DEFAULT_DATABASE_PATH)),
   LOG_LEVEL: unlessBlank(
     z._default(

@@ -54,7 +54,7 @@ export interface LifecycleOptions {
   readonly flushMs?: number;
 }
 
-/** The process's lifecycle, created once by `main.ts`. */
+/** The process's lifecycle, created once by `app.ts`. */
 export interface Lifecycle {
   /** Aborted when the process is asked to stop; its `reason` is the {@link StopReason}. */
   readonly stopping: AbortSignal;
@@ -202,4 +202,23 @@ export function logOf(logger: Logger): LifecycleLog {
         logger.flush(() => done());
       }),
   };
+}
+
+/**
+ * Runs an entry point's `main` under its lifecycle and exits with its code: a throw out of
+ * `main` is a bug, not a start-up problem (those `main` answers itself), and is reported as the
+ * crash it is.
+ */
+export async function runMain(
+  lifecycle: Lifecycle,
+  main: (lifecycle: Lifecycle) => Promise<number>,
+): Promise<void> {
+  let code: number;
+  try {
+    code = await main(lifecycle);
+  } catch (error) {
+    lifecycle.crash('main', error);
+    code = 1;
+  }
+  await lifecycle.exit(code);
 }

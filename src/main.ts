@@ -1,94 +1,13 @@
-import { readDotenv } from './cli/env.js';
-import { loadEngine } from './cli/bootstrap.js';
-import { runConsole } from './cli/console.js';
-import { colour, plain } from './cli/renderText.js';
-import { parseConfig, describeConfigProblems } from './config.js';
-import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
-import { systemClock } from './clock.js';
-import { createQuestionRecorder } from './inbox/recorder.js';
-import { packCacheBeside } from './knowledge/packCache.js';
-import { openStore } from './store/sqlite.js';
-
 /**
- * The one entry point: reads `.env` (when present) and the environment, opens the database,
- * then starts the Discord bot when `DISCORD_TOKEN` is set, or the console chat when it is not.
- * What cannot start (a configuration problem, a database written by a newer Almanac or in a
- * folder that cannot be written, invalid packs, Discord refusing the bot) is said in one line,
- * and the exit code is 1. SIGINT and SIGTERM stop either one cleanly; the database is closed
- * exactly once, after everything that uses it has stopped.
+ * The one entry point (`npm start`): reads `.env` (when present); for the console over a small
+ * knowledge folder, turns V8's optimising compilers off before anything else runs
+ * (`leanRuntime.ts`: the console stays small, the bot and large folders stay fast); and only
+ * then loads the rest (`app.ts`), which opens the database and starts the Discord bot or the
+ * console chat.
  */
-async function main(lifecycle: Lifecycle): Promise<number> {
-  readDotenv();
-  const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    console.error(describeConfigProblems(parsed.errors));
-    return 1;
-  }
-  const { config } = parsed;
-  const opened = openStore({ path: config.databasePath });
-  if (!opened.ok) {
-    console.error(opened.error.message);
-    return 1;
-  }
-  const { store } = opened;
-  // pino is loaded only for the bot: the console logs nothing and starts sooner without it.
-  const logger = config.discordToken
-    ? (await import('./logger.js')).createLogger({
-        level: config.logLevel,
-        secrets: [config.discordToken],
-      })
-    : undefined;
-  if (logger) lifecycle.useLog(logOf(logger));
-  lifecycle.onExit(() => {
-    store.close();
-    logger?.info('database closed');
-  });
+import { readDotenv } from './cli/env.js';
+import { useLeanRuntime, wantsLeanRuntime } from './cli/leanRuntime.js';
 
-  if (logger) {
-    const { runBot } = await import('./discord/run.js');
-    return runBot(config, store, { logger, stop: lifecycle.stopping });
-  }
-
-  const loaded = await loadEngine(config.knowledgeDir, packCacheBeside(config.databasePath));
-  if (!loaded.ok) {
-    console.error(loaded.message);
-    return 1;
-  }
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const questions = createQuestionRecorder({
-    store,
-    clock: systemClock,
-    // The console has no log: a failure to record is said on stderr, the rest is quiet.
-    logger: {
-      warn: (_details: object, message?: string) => console.error(message ?? 'warning'),
-      info: () => undefined,
-      debug: () => undefined,
-    },
-    settings: config.questionLog,
-  });
-  questions.prune();
-  await runConsole({
-    engine: loaded.engine,
-    input: process.stdin,
-    output: process.stdout,
-    paint: process.stdout.isTTY ? colour : plain,
-    random: Math.random,
-    prompt: interactive,
-    terminal: interactive,
-    store,
-    questions,
-    stop: lifecycle.stopping,
-  });
-  return 0;
-}
-
-const lifecycle = createLifecycle({ process, log: stderrLog });
-let code: number;
-try {
-  code = await main(lifecycle);
-} catch (error) {
-  // A bug, not a start-up problem (those are answered above): report it as the crash it is.
-  lifecycle.crash('main', error);
-  code = 1;
-}
-await lifecycle.exit(code);
+readDotenv();
+if (await wantsLeanRuntime(process.env)) useLeanRuntime();
+await import('./app.js');

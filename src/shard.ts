@@ -1,6 +1,6 @@
 import { readDotenv } from './cli/env.js';
 import { parseConfig, describeConfigProblems } from './config.js';
-import { createLifecycle, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
+import { createLifecycle, runMain, logOf, stderrLog, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { runShardedBot } from './sharding/manager.js';
 import { botEntryBeside } from './sharding/plan.js';
@@ -49,12 +49,4 @@ async function main(lifecycle: Lifecycle): Promise<number> {
   });
 }
 
-const lifecycle = createLifecycle({ process, log: stderrLog, watchdogMs: MANAGER_WATCHDOG_MS });
-let code: number;
-try {
-  code = await main(lifecycle);
-} catch (error) {
-  lifecycle.crash('main', error);
-  code = 1;
-}
-await lifecycle.exit(code);
+await runMain(createLifecycle({ process, log: stderrLog, watchdogMs: MANAGER_WATCHDOG_MS }), main);

@@ -216,7 +216,8 @@ export function processTable(report: ProcessReport, options: TableOptions = {}):
     (what: string) =>
     (t: StartUp): [string, string] => {
       const [figure, notes] = timing(t);
-      const rss = t.rssBytes === undefined ? '' : `; ${formatBytes(t.rssBytes)} resident there`;
+      const rss =
+        t.rssBytes === undefined ? '' : `; ${formatBytes(t.rssBytes)} resident a second after it`;
       return [figure, `\`${t.entry}\`, ${what}; ${notes}${rss}`];
     };
   const idle =

@@ -1,13 +1,8 @@
 import { constants, type Stats } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import {
-  MAX_PACK_BYTES,
-  PACK_FILE_PROBLEMS,
-  parsePackBytes,
-  unreadablePack,
-  type ParsedFile,
-} from './parse.js';
+import { MAX_PACK_BYTES, PACK_FILE_PROBLEMS, unreadablePack, type ParsedFile } from './packFile.js';
+import { PACK_FILE_NAME } from './folder.js';
 import type { Problem } from './problem.js';
 import { STRUCTURAL_RULES, type Rule } from './rules.js';
 import type { PackBytes, PackCache } from './packCache.js';
@@ -131,7 +126,8 @@ async function readRegularFile(path: string): Promise<Read<Uint8Array>> {
  * unreadable or oversized file, bytes that are not UTF-8) comes back as a problem naming `file`.
  */
 export async function readPackFile(path: string, file: string): Promise<ParsedFile> {
-  return parseRead(file, await readPackBytes(path));
+  const parse = await parser();
+  return parse(file, await readPackBytes(path));
 }
 
 /** The bytes of the pack file at `path`, or why they cannot be read, within the time box. */
@@ -149,9 +145,16 @@ async function readPackBytes(path: string): Promise<Read<Uint8Array>> {
   return read;
 }
 
-/** A read pack file parsed, or its problem. */
-const parseRead = (file: string, read: Read<Uint8Array>): ParsedFile =>
-  read.ok ? parsePackBytes(file, read.value) : unreadablePack(file, read.reason);
+/**
+ * What parses a read pack file, or gives its problem. The YAML parser is loaded at the first
+ * file that must be parsed: a start that finds its packs in the pack cache never loads it
+ * (about 1 MB less at the console's prompt).
+ */
+async function parser(): Promise<(file: string, read: Read<Uint8Array>) => ParsedFile> {
+  const { parsePackBytes } = await import('./parse.js');
+  return (file, read) =>
+    read.ok ? parsePackBytes(file, read.value) : unreadablePack(file, read.reason);
+}
 
 /** Why the knowledge folder itself cannot be listed. */
 function folderReason(error: unknown): string {
@@ -180,7 +183,8 @@ export async function readPackFiles(
 ): Promise<{ ok: true; files: ParsedFile[] } | { ok: false; problem: Problem }> {
   const read = await readPackFolder(dir, cwd);
   if (!read.ok) return read;
-  return { ok: true, files: read.files.map(({ file, read: bytes }) => parseRead(file, bytes)) };
+  const parse = await parser();
+  return { ok: true, files: read.files.map(({ file, read: bytes }) => parse(file, bytes)) };
 }
 
 /** Every `*.yaml` file of `dir` as bytes (or why not), sorted by name, one at a time. */
@@ -205,7 +209,7 @@ async function readPackFolder(
         : listed.reason;
     return { ok: false, problem: { file: where, line: 1, col: 1, message } };
   }
-  const names = listed.value.filter((n) => /\.ya?ml$/i.test(n)).sort();
+  const names = listed.value.filter((n) => PACK_FILE_NAME.test(n)).sort();
   const files: { file: string; read: Read<Uint8Array> }[] = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -268,7 +272,8 @@ export async function loadServingPacks(
   const bytes = cacheKeyOf(read.files);
   const kept = bytes ? await cache.read(bytes) : undefined;
   if (kept) return kept;
-  const files = read.files.map(({ file, read: r }) => parseRead(file, r));
+  const parse = await parser();
+  const files = read.files.map(({ file, read: r }) => parse(file, r));
   const result = validatePacks(files, {
     folder: relative(cwd, dir) || dir,
     rules: STRUCTURAL_RULES,
