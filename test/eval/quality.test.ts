@@ -18,6 +18,8 @@ const FLOORS: Readonly<Record<string, { answered: number; declined: number; wron
   'test/eval/french-revolution-set.yaml': { answered: 0.6, declined: 0.85, wrong: 0.07 },
   'test/eval/apollo-11-set.yaml': { answered: 0.59, declined: 0.83, wrong: 0.04 },
   'test/eval/photosynthesis-set.yaml': { answered: 0.6, declined: 0.94, wrong: 0.03 },
+  'test/eval/cuban-missile-crisis-set.yaml': { answered: 0.39, declined: 0.95, wrong: 0.03 },
+  'test/eval/plate-tectonics-set.yaml': { answered: 0.49, declined: 0.94, wrong: 0.05 },
   'test/eval/questions.yaml': { answered: 0.86, declined: 0.95, wrong: 0.02 },
   'test/eval/second-set.yaml': { answered: 0.77, declined: 0.92, wrong: 0.035 },
   'test/eval/third-set.yaml': { answered: 0.83, declined: 0.91, wrong: 0.035 },
