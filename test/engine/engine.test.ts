@@ -427,6 +427,13 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(engine.inspect('when did bhutto go to moscow').terms).toContain('visit');
   });
 
+  it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
+    const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
+    const seen = other.inspect('how close did the superpowers come to nuclear war');
+    expect(seen.terms).not.toContain('visit');
+    expect(seen.ranked[0]?.factId).toBe('closest-to-nuclear-war');
+  });
+
   it('does not read "the point of" into a fact whose text "points to" something', async () => {
     const other = createEngine(await fixturePacks('photosynthesis'), { language: english });
     const result = other.ask('whats the point of photosynthesis');

@@ -258,9 +258,6 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
     'go to',
     // Not "going to": it is as often the future ("is the heart going to beat faster").
     'goes to',
-    'came to',
-    'come to',
-    'coming to',
   ],
   power: [
     'came to power',
