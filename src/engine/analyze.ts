@@ -369,6 +369,22 @@ export function analyzeWords(
       termWords.push(lexicon.identityTerm);
     }
   }
+  // "where does the energy come from" asks for its origin, which a fact gives in words like
+  // "source", not for a place: the origin takes the place of the intent.
+  if (speller && lexicon.asksWhereFrom(words)) {
+    for (let i = terms.length - 1; i >= 0; i--) {
+      if (terms[i] === '_where' || lexicon.isOriginVerb(termWords[i]!)) {
+        terms.splice(i, 1);
+        termWords.splice(i, 1);
+      }
+    }
+    const term = lexicon.stem(lexicon.originTerm);
+    if (!seen.has(term)) {
+      seen.add(term);
+      terms.push(term);
+      termWords.push(lexicon.originTerm);
+    }
+  }
   // "how did the talks go" asks how they turned out: the question also asks for an outcome.
   if (speller && lexicon.asksHowItWent(words)) {
     const term = lexicon.stem(lexicon.outcomeTerm);

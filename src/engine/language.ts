@@ -64,6 +64,17 @@ export interface QuestionWords {
     readonly longest: number;
     readonly term: string;
   };
+  /**
+   * A question put as "where does the energy come from": `opener` within the window, then the
+   * question ending in one of `verbs` and `preposition` (only function words after them). It
+   * asks for an origin, not a place: `term` takes the place of the opener's intent.
+   */
+  readonly origin: {
+    readonly opener: string;
+    readonly verbs: readonly string[];
+    readonly preposition: string;
+    readonly term: string;
+  };
 }
 
 /** Word vectors: each word a unit vector stored as signed bytes (× `scale`). */

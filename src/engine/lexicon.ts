@@ -46,6 +46,14 @@ export interface Lexicon {
   readonly negationReach: number;
   /** True for a word after which a question word opens the question itself. */
   isLeadIn(word: string): boolean;
+  /**
+   * True for a question put as "where does the energy come from": it asks for
+   * {@link originTerm}, not for a place.
+   */
+  asksWhereFrom(words: readonly string[]): boolean;
+  /** True for the verbs of that question ("come", "came"), which say nothing of the subject. */
+  isOriginVerb(word: string): boolean;
+  readonly originTerm: string;
   /** True for a question put as "how did the visit go": it also asks for {@link outcomeTerm}. */
   asksHowItWent(words: readonly string[]): boolean;
   readonly outcomeTerm: string;
@@ -208,6 +216,16 @@ function createLexicon(language: LanguageProfile): Lexicon {
       return named.length > 0 && named.length <= longest;
     },
     identityTerm: questions.identity.term,
+    asksWhereFrom(words) {
+      const { opener, verbs, preposition } = questions.origin;
+      const start = words.indexOf(opener);
+      if (start < 0 || start > questions.window) return false;
+      let end = words.length - 1;
+      while (end > start && words[end] !== preposition && functionWords.has(words[end]!)) end -= 1;
+      return words[end] === preposition && verbs.includes(words[end - 1] ?? '');
+    },
+    isOriginVerb: (word) => questions.origin.verbs.includes(word),
+    originTerm: questions.origin.term,
     soundCode: language.soundCode,
     remarkOf(words) {
       if (helpRequests.has(words.join(' '))) return 'help';

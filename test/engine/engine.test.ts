@@ -427,6 +427,17 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(engine.inspect('when did bhutto go to moscow').terms).toContain('visit');
   });
 
+  it('reads "where does it come from" as asking for an origin, not a place', async () => {
+    const other = createEngine(await fixturePacks('plate-tectonics'), { language: english });
+    const question = 'where does the energy that drives the plates come from';
+    expect(other.inspect(question).terms).toEqual(expect.arrayContaining(['origin']));
+    expect(other.inspect(question).terms).not.toContain('_where');
+    expect(verdictOf(other, question)).toBe('plate-driving-energy');
+    // A place is still a place.
+    expect(engine.inspect('where did bhutto go').terms).toContain('_where');
+    expect(engine.inspect('where did the talks come from').terms).toContain('origin');
+  });
+
   it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
     const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
     const seen = other.inspect('how close did the superpowers come to nuclear war');

@@ -77,6 +77,12 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     longest: 4,
     term: 'role',
   },
+  origin: {
+    opener: 'where',
+    verbs: ['come', 'comes', 'came', 'coming'],
+    preposition: 'from',
+    term: 'origin',
+  },
 });
 
 /**

@@ -49,6 +49,8 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
   ],
   compare: ['stack up', 'stacks up', 'stack up against', 'compared', 'comparison', 'versus', 'vs'],
   change: ['develop', 'developed', 'evolve', 'evolved'],
+  // What a "where does it come from" question asks for (see \`origin\` in questions.ts).
+  origin: ['origins', 'source', 'sources'],
   purpose: [
     'hoping',
     'hoped',
