@@ -438,6 +438,14 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(engine.inspect('where did the talks come from').terms).toContain('origin');
   });
 
+  it('reads a "when" after a question word and its verb as joining a clause, not asking a time', async () => {
+    const other = createEngine(await fixturePacks('plate-tectonics'), { language: english });
+    expect(other.inspect('what happens when two plates collide').terms).not.toContain('_when');
+    expect(other.inspect('wat happens wen 2 plates collide').terms).not.toContain('_when');
+    expect(other.inspect('when did the plates collide').terms).toContain('_when');
+    expect(other.inspect('so when did they accept it').terms).toContain('_when');
+  });
+
   it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
     const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
     const seen = other.inspect('how close did the superpowers come to nuclear war');

@@ -5,8 +5,10 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   patterns: [
     {
       intent: '_when',
+      // "what happens when two plates collide": a "when" after a question word and its verb
+      // joins a clause on, and asks nothing.
       pattern:
-        /\b(?:when|whens|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how long)\b/,
+        /\b(?:(?<!\b(?:what|which|how|who) x )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how long)\b/,
     },
     {
       intent: '_where',
