@@ -296,7 +296,16 @@ export function createConsoleTrivia(options: ConsoleTriviaOptions): ConsoleTrivi
 
   return {
     command(args) {
-      const words = args.split(/\s+/).filter((w) => w.length > 0);
+      const typed = args.split(/\s+/).filter((w) => w.length > 0);
+      // The bot's subcommands read the same here: "/trivia start 5 open", "/trivia stop".
+      const subcommand = typed[0]?.toLowerCase();
+      if (subcommand === 'stop' || subcommand === 'skip') {
+        if (!playing() || state === undefined) write('No game is on: /trivia starts one.');
+        else if (subcommand === 'stop') step({ type: 'stop' });
+        else step({ type: 'skip', question: state.current });
+        return;
+      }
+      const words = subcommand === 'start' ? typed.slice(1) : typed;
       const [first, second] = words;
       if (first?.toLowerCase() === 'leaderboard') {
         const by: LeaderboardOrder =

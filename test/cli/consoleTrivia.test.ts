@@ -197,6 +197,21 @@ describe('trivia in the console', () => {
     await c.end();
   });
 
+  it("reads the bot's subcommands too: /trivia start, /trivia skip, /trivia stop", async () => {
+    const c = await liveConsole();
+    const none = await c.type('/trivia stop');
+    expect(none).toContain('No game is on');
+    const started = await c.type('/trivia start 3');
+    expect(started).toContain('Question 1 of 3');
+    expect(started).not.toContain('No pack or tag');
+    const skipped = await c.type('/trivia skip');
+    expect(skipped).toContain('Skipped.');
+    expect(skipped).toContain('Question 2 of 3');
+    const stopped = await c.type('/trivia stop');
+    expect(stopped).toContain('The game was stopped.');
+    await c.end();
+  });
+
   it('refuses options out of range and topics it does not know, and lists trivia in /help', async () => {
     const c = await liveConsole();
     expect(await c.type('/trivia 99 3s')).toBe(
