@@ -212,8 +212,13 @@ function createLexicon(language: LanguageProfile): Lexicon {
       // "whos" carries its own copula; "who met him" has none and asks something else.
       const hasCopula = copulas.includes(words[start + 1] ?? '');
       if (!hasCopula && words[start] === openers[0]) return false;
-      const named = words.slice(start + (hasCopula ? 2 : 1)).filter((w) => !functionWords.has(w));
-      return named.length > 0 && named.length <= longest;
+      const rest = words.slice(start + (hasCopula ? 2 : 1));
+      const named = rest.filter((w) => !functionWords.has(w));
+      // One name, its words together: "who was president during the crisis" asks who held a
+      // post then, which a name does not split.
+      const first = rest.findIndex((w) => !functionWords.has(w));
+      const together = rest.slice(first, first + named.length).every((w) => !functionWords.has(w));
+      return named.length > 0 && named.length <= longest && together;
     },
     identityTerm: questions.identity.term,
     asksWhereFrom(words) {

@@ -45,6 +45,23 @@ describe('the English profile', () => {
     expect(words).not.toContain('pakistani');
   });
 
+  it('reads "who was" and a name as asking who they were, not "who was" and a post held then', () => {
+    const asks = (q: string) => lexicon.asksWhoSomeoneIs(q.split(' '));
+    expect(asks('who was kosygin')).toBe(true);
+    expect(asks('who is zulfikar ali bhutto')).toBe(true);
+    expect(asks('who was the soviet premier')).toBe(true);
+    expect(asks('who was president during the crisis')).toBe(false);
+    expect(asks('who was president when apollo 11 landed')).toBe(false);
+  });
+
+  it('reads "where does it come from" as asking for an origin', () => {
+    const asks = (q: string) => lexicon.asksWhereFrom(q.split(' '));
+    expect(asks('where does the energy come from')).toBe(true);
+    expect(asks('where did the word come from then')).toBe(true);
+    expect(asks('where did they come to')).toBe(false);
+    expect(asks('where is the mid atlantic ridge')).toBe(false);
+  });
+
   it('folds irregular forms before stemming', () => {
     expect(lexicon.stem('went')).toBe(lexicon.stem('go'));
     expect(lexicon.stem('met')).toBe(lexicon.stem('meeting'));

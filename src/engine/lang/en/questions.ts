@@ -8,7 +8,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
       // "what happens when two plates collide": a "when" after a question word and its verb
       // joins a clause on, and asks nothing.
       pattern:
-        /\b(?:(?<!\b(?:what|which|how|who) x )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how long)\b/,
+        /\b(?:(?<!\b(?:what|which|how|who) \S+ )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how long)\b/,
     },
     {
       intent: '_where',
