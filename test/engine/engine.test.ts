@@ -446,6 +446,14 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(other.inspect('so when did they accept it').terms).toContain('_when');
   });
 
+  it('reads "how early" and "how late" as asking a time', async () => {
+    const other = createEngine(await fixturePacks('photosynthesis'), { language: english });
+    expect(other.inspect('how early did photosynthesis evolve').terms).toContain('_when');
+    expect(verdictOf(other, 'when did photosynthesis first evolve')).toBe(
+      'first-photosynthetic-organisms',
+    );
+  });
+
   it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
     const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
     const seen = other.inspect('how close did the superpowers come to nuclear war');

@@ -8,7 +8,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
       // "what happens when two plates collide": a "when" after a question word and its verb
       // joins a clause on, and asks nothing.
       pattern:
-        /\b(?:(?<!\b(?:what|which|how|who) \S+ )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how long)\b/,
+        /\b(?:(?<!\b(?:what|which|how|who) \S+ )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how (?:long|early|late|soon|recently))\b/,
     },
     {
       intent: '_where',
@@ -39,6 +39,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   patternWords: [
     ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'years'],
     ...['date', 'dates', 'month', 'months', 'day', 'days', 'time', 'times', 'how', 'long'],
+    ...['early', 'late', 'soon', 'recently'],
     ...['where', 'wheres', 'city', 'place'],
     ...['country', 'capital', 'town', 'who', 'whom', 'whose', 'whos', 'leader', 'leaders'],
     ...['official', 'officials', 'figure', 'figures', 'people', 'person', 'persons', 'men'],
