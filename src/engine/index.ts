@@ -66,6 +66,17 @@ export interface KnowledgeIndex {
    * through the packs' synonyms and the thesaurus as pack text is.
    */
   readonly opposites: ReadonlyMap<string, string>;
+  /**
+   * The terms of each pack's title, by pack, read through the synonyms as pack text is: what
+   * every fact of the pack is about, whether or not its own words say so ("what do the russians
+   * call the cuban missile crisis" of a fact that names only the crisis). Only terms some fact
+   * holds.
+   */
+  readonly titleTerms: readonly ReadonlySet<number>[];
+  /** Every pack's {@link titleTerms} together: the question terms worth checking. */
+  readonly anyTitleTerm: ReadonlySet<number>;
+  /** Each fact's pack, by its place in `packs`. */
+  readonly factPack: Int32Array;
   /** Weight of each term id (inverse document frequency over facts, everyday words capped). */
   readonly termWeight: Float64Array;
   /** The weight a word unknown to every pack gets. */
@@ -474,6 +485,22 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     opposites.set(b, a);
   }
 
+  const titleTerms: ReadonlySet<number>[] = [];
+  const anyTitleTerm = new Set<number>();
+  const packIndex = new Map(packs.map((pack, i) => [pack, i]));
+  const factPack = Int32Array.from(facts, ({ pack }) => packIndex.get(pack)!);
+  for (const pack of packs) {
+    const own = new Set<number>();
+    for (const word of applySynonyms(wordsOf(pack.title), synonyms)) {
+      if (lexicon.isFunctionWord(word)) continue;
+      const id = termIds.get(lexicon.stem(word));
+      if (id === undefined || (termDocs[id] ?? 0) === 0) continue;
+      own.add(id);
+      anyTitleTerm.add(id);
+    }
+    titleTerms.push(own);
+  }
+
   return {
     lexicon,
     packs,
@@ -490,6 +517,9 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     termIds,
     termDigits,
     opposites,
+    titleTerms,
+    anyTitleTerm,
+    factPack,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
     phrasingPostings,

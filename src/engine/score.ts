@@ -157,6 +157,9 @@ const EVIDENCE_DEPTH = 8;
 /** How much an unheld everyday light word counts against a fact, next to any other word. */
 const LIGHT_NEED = 0.5;
 
+/** The most title terms of a question counted as held by the facts of their pack: a bit each. */
+const TITLE_TERMS = 8;
+
 /** A term in more facts than this (and far more than the candidates so far) is checked per candidate. */
 const COMMON_TERM_MIN = 500;
 
@@ -246,6 +249,8 @@ export interface Scratch {
 
   /** A mark per phrasing, for autocomplete. */
   readonly phrasingMark: Uint8Array;
+  /** Which of the question's title terms (a bit each) each fact holds itself. */
+  readonly factTitleHeld: Uint8Array;
 }
 
 export function createScratch(index: KnowledgeIndex): Scratch {
@@ -260,6 +265,7 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     visited: { postings: 0 },
     factAnswerShared: new Float64Array(index.facts.length),
     phrasingMark: new Uint8Array(index.phrasingCount),
+    factTitleHeld: new Uint8Array(index.facts.length),
   };
 }
 
@@ -319,7 +325,14 @@ export function scoreQuestion(
     .filter((t) => t.id >= 0)
     .sort((a, b) => listLength(index.factPostings, a.id) - listLength(index.factPostings, b.id));
   const { phrasingTerms, factPostings, factPostingWeights, phrasingPostings } = index;
+  // The question's terms that name a pack's topic (at most 8, a bit each; see below).
+  const titled = terms
+    .filter((t) => !t.intent && !t.optional && index.anyTitleTerm.has(t.id))
+    .slice(0, TITLE_TERMS);
+  const { factTitleHeld } = scratch;
   for (const term of known) {
+    const titleAt = titled.indexOf(term);
+    const titleBit = titleAt < 0 ? 0 : 1 << titleAt;
     const from = factPostings.start[term.id]!;
     const to = factPostings.start[term.id + 1]!;
     scratch.visited.postings += to - from;
@@ -343,6 +356,7 @@ export function scoreQuestion(
         if (term.intent) factIntentHits[f]! += 1;
         factHits[f]! += term.need;
         factTellingHits[f]! += term.explains;
+        factTitleHeld[f]! |= titleBit;
       }
       continue;
     }
@@ -360,6 +374,22 @@ export function scoreQuestion(
       if (term.intent) factIntentHits[f]! += 1;
       factHits[f]! += term.need;
       factTellingHits[f]! += term.explains;
+      factTitleHeld[f]! |= titleBit;
+    }
+  }
+
+  // A question may name the pack's topic ("in the cuban missile crisis") of a fact that takes
+  // it as read: the title's terms count as held, for what the fact explains, by every fact of
+  // that pack. They add nothing to its match or coverage.
+  if (titled.length > 0) {
+    for (const f of touchedFacts) {
+      const title = index.titleTerms[index.factPack[f]!]!;
+      titled.forEach((term, bit) => {
+        if ((factTitleHeld[f]! & (1 << bit)) === 0 && title.has(term.id)) {
+          factHits[f]! += term.need;
+          factTellingHits[f]! += term.explains;
+        }
+      });
     }
   }
 
@@ -463,6 +493,7 @@ export function scoreQuestion(
     factHits[f] = 0;
     factIntentHits[f] = 0;
     factTellingHits[f] = 0;
+    factTitleHeld[f] = 0;
   }
   return { scored, shape };
 }

@@ -454,6 +454,17 @@ describe('packs on other topics, asked as a study group asks', () => {
     );
   });
 
+  it("takes the pack's topic, as its title names it, as what every one of its facts is about", async () => {
+    const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
+    // The fact names "the crisis", not the Cuban Missile Crisis.
+    expect(verdictOf(other, 'what do the russians call the cuban missile crisis')).toBe(
+      'crisis-other-names',
+    );
+    expect(verdictOf(other, 'When did the Cuban Missile Crisis take place?')).toBe('crisis-dates');
+    // A question on another topic gains nothing from a title it does not name.
+    expect(verdictOf(other, 'what do the russians call the moon')).toBe('no-match');
+  });
+
   it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
     const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
     const seen = other.inspect('how close did the superpowers come to nuclear war');

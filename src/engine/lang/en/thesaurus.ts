@@ -49,6 +49,8 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
   ],
   compare: ['stack up', 'stacks up', 'stack up against', 'compared', 'comparison', 'versus', 'vs'],
   change: ['develop', 'developed', 'evolve', 'evolved'],
+  // "When did the crisis take place": to take place is to happen, and no place is asked for.
+  happen: ['take place', 'takes place', 'took place', 'taking place', 'taken place'],
   // What a "where does it come from" question asks for (see \`origin\` in questions.ts).
   origin: ['origins', 'source', 'sources'],
   purpose: [
