@@ -67,12 +67,12 @@ export interface KnowledgeIndex {
    */
   readonly opposites: ReadonlyMap<string, string>;
   /**
-   * The terms of each pack's title, by pack, read through the synonyms as pack text is: what
-   * every fact of the pack is about, whether or not its own words say so ("what do the russians
-   * call the cuban missile crisis" of a fact that names only the crisis). Only terms some fact
-   * holds.
+   * The terms of each pack's title in order, by pack, read through the synonyms as pack text is:
+   * the name of what every fact of the pack is about, whether or not its own words say so ("what
+   * do the russians call the cuban missile crisis" of a fact that names only the crisis). Only
+   * terms some fact holds.
    */
-  readonly titleTerms: readonly ReadonlySet<number>[];
+  readonly titleTerms: readonly (readonly number[])[];
   /** Every pack's {@link titleTerms} together: the question terms worth checking. */
   readonly anyTitleTerm: ReadonlySet<number>;
   /** Each fact's pack, by its place in `packs`. */
@@ -485,17 +485,17 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     opposites.set(b, a);
   }
 
-  const titleTerms: ReadonlySet<number>[] = [];
+  const titleTerms: number[][] = [];
   const anyTitleTerm = new Set<number>();
   const packIndex = new Map(packs.map((pack, i) => [pack, i]));
   const factPack = Int32Array.from(facts, ({ pack }) => packIndex.get(pack)!);
   for (const pack of packs) {
-    const own = new Set<number>();
+    const own: number[] = [];
     for (const word of applySynonyms(wordsOf(pack.title), synonyms)) {
       if (lexicon.isFunctionWord(word)) continue;
       const id = termIds.get(lexicon.stem(word));
-      if (id === undefined || (termDocs[id] ?? 0) === 0) continue;
-      own.add(id);
+      if (id === undefined || (termDocs[id] ?? 0) === 0 || own.includes(id)) continue;
+      own.push(id);
       anyTitleTerm.add(id);
     }
     titleTerms.push(own);

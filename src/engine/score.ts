@@ -160,6 +160,37 @@ const LIGHT_NEED = 0.5;
 /** The most title terms of a question counted as held by the facts of their pack: a bit each. */
 const TITLE_TERMS = 8;
 
+/**
+ * Which of the question's `titled` terms (a bit each) name the pack's topic: two or more of
+ * the title's words in the question in the title's order ("the cuban missile crisis", "apollo
+ * 11"), or the one word of a one-word title. A title word on its own ("moon" of "Apollo 11, the
+ * first crewed Moon landing") speaks of part of the topic, which not every fact is about.
+ */
+function titleNamed(
+  title: readonly number[],
+  terms: readonly QueryTerm[],
+  titled: readonly QueryTerm[],
+): number {
+  const content = terms.filter((t) => !t.intent && !t.optional);
+  let bits = 0;
+  const mark = (term: QueryTerm) => {
+    const at = titled.indexOf(term);
+    if (at >= 0) bits |= 1 << at;
+  };
+  if (title.length === 1) {
+    for (const term of content) if (term.id === title[0]) mark(term);
+    return bits;
+  }
+  for (let i = 0; i + 1 < content.length; i++) {
+    const at = title.indexOf(content[i]!.id);
+    if (at >= 0 && title[at + 1] === content[i + 1]!.id) {
+      mark(content[i]!);
+      mark(content[i + 1]!);
+    }
+  }
+  return bits;
+}
+
 /** A term in more facts than this (and far more than the candidates so far) is checked per candidate. */
 const COMMON_TERM_MIN = 500;
 
@@ -382,10 +413,17 @@ export function scoreQuestion(
   // it as read: the title's terms count as held, for what the fact explains, by every fact of
   // that pack. They add nothing to its match or coverage.
   if (titled.length > 0) {
+    const named = new Map<number, number>();
     for (const f of touchedFacts) {
-      const title = index.titleTerms[index.factPack[f]!]!;
+      const pack = index.factPack[f]!;
+      let bits = named.get(pack);
+      if (bits === undefined) {
+        bits = titleNamed(index.titleTerms[pack]!, terms, titled);
+        named.set(pack, bits);
+      }
+      if (bits === 0) continue;
       titled.forEach((term, bit) => {
-        if ((factTitleHeld[f]! & (1 << bit)) === 0 && title.has(term.id)) {
+        if ((bits & (1 << bit)) !== 0 && (factTitleHeld[f]! & (1 << bit)) === 0) {
           factHits[f]! += term.need;
           factTellingHits[f]! += term.explains;
         }

@@ -461,8 +461,11 @@ describe('packs on other topics, asked as a study group asks', () => {
       'crisis-other-names',
     );
     expect(verdictOf(other, 'When did the Cuban Missile Crisis take place?')).toBe('crisis-dates');
-    // A question on another topic gains nothing from a title it does not name.
+    // A question on another topic gains nothing from a title it does not name, nor does one
+    // that names a part of it ("missile" alone).
     expect(verdictOf(other, 'what do the russians call the moon')).toBe('no-match');
+    const apollo = createEngine(await fixturePacks('photosynthesis'), { language: english });
+    expect(verdictOf(apollo, 'what is photosynthesis')).toBe('photosynthesis-definition');
   });
 
   it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
