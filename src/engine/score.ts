@@ -460,7 +460,8 @@ export function scoreQuestion(
     const score =
       ((SCORE_WEIGHTS.phrasing * bestOf(f) + SCORE_WEIGHTS.coverage * coverage) / base) *
       explainedOf(f) ** SCORE_WEIGHTS.unexplained *
-      intentFactor;
+      intentFactor *
+      (intents === 0 && factBest[f]! === 0 ? SCORE_WEIGHTS.unasked : 1);
     if (score > 0) {
       positive.push(f);
       positiveScores.push(score);

@@ -468,6 +468,14 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(verdictOf(apollo, 'what is photosynthesis')).toBe('photosynthesis-definition');
   });
 
+  it('does not answer a bare subject with a fact that only mentions it in passing', async () => {
+    const other = createEngine(await fixturePacks('photosynthesis'), { language: english });
+    const seen = other.inspect('chlorophyll');
+    const first = seen.ranked[0];
+    expect(first?.factId).toBe('chlorophyll-pigments');
+    expect(verdictOf(engine, 'steel mills 1985')).toBe('steel-mills-inauguration');
+  });
+
   it('reads "come to" as no visit: one comes to war, to an end, to an agreement', async () => {
     const other = createEngine(await fixturePacks('cuban-missile-crisis'), { language: english });
     const seen = other.inspect('how close did the superpowers come to nuclear war');
