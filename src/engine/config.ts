@@ -85,8 +85,9 @@ export const RANKING = Object.freeze({
      * nothing in particular (no time, place, person...): such a question names a subject, and a
      * fact that holds it only in its answer or keywords speaks of it in passing ("how tall was
      * the saturn v" of the launch, whose answer names the rocket; "steel mills 1985" now reaches
-     * the mills' inauguration further ahead of one whose answer mentions it). Chosen on the sets read
-     * freely: 0.8 and 0.9 lost nothing on any of them, 0.7 and below cost Apollo 11 an answer.
+     * the mills' inauguration further ahead of a fact whose answer mentions it). Chosen on the
+     * sets read freely: 0.8 and 0.9 lost nothing on any of them, 0.7 and below cost Apollo 11 an
+     * answer.
      */
     unasked: 0.8,
   }),

@@ -410,8 +410,9 @@ export function scoreQuestion(
   }
 
   // A question may name the pack's topic ("in the cuban missile crisis") of a fact that takes
-  // it as read: the title's terms count as held, for what the fact explains, by every fact of
-  // that pack. They add nothing to its match or coverage.
+  // it as read: the title's terms the question names it with (see {@link titleNamed}) count as
+  // held, for what a fact explains, by every fact of that pack. They add nothing to its match or
+  // coverage.
   if (titled.length > 0) {
     const named = new Map<number, number>();
     for (const f of touchedFacts) {
