@@ -28,7 +28,8 @@ const SIZE_TIMEOUT_MS = 250;
  */
 export async function wantsLeanRuntime(env: NodeJS.ProcessEnv): Promise<boolean> {
   if (!isBlank(env['DISCORD_TOKEN'])) return false;
-  const dir = isBlank(env['KNOWLEDGE_DIR']) ? DEFAULT_KNOWLEDGE_DIR : env['KNOWLEDGE_DIR']!;
+  const configured = env['KNOWLEDGE_DIR'];
+  const dir = configured === undefined || isBlank(configured) ? DEFAULT_KNOWLEDGE_DIR : configured;
   const bytes = await packBytes(dir, SIZE_TIMEOUT_MS);
   return bytes !== undefined && bytes <= LEAN_UP_TO_BYTES;
 }
