@@ -353,46 +353,37 @@ export function analyzeWords(
     if (guessedWords.has(word)) guessed.add(term);
     if ((asked.size > 0 && !asked.has(term)) || denied) optional.add(term);
   }
+  /** Drops the terms `unwanted` names, with their words. */
+  const drop = (unwanted: (term: string, word: string) => boolean) => {
+    for (let i = terms.length - 1; i >= 0; i--) {
+      if (!unwanted(terms[i]!, termWords[i]!)) continue;
+      terms.splice(i, 1);
+      termWords.splice(i, 1);
+    }
+  };
+  /** Adds the term of a profile word the question's shape asks for, unless it is there. */
+  const ask = (word: string) => {
+    const term = lexicon.stem(word);
+    if (seen.has(term)) return;
+    seen.add(term);
+    terms.push(term);
+    termWords.push(word);
+  };
   // "who was kosygin" asks who he was: a fact about his role answers it best, though none of
   // its phrasings asks "who"; the person is named, not asked for. The identity term is an
   // everyday word in the profile: a fact need not hold it.
   if (speller && lexicon.asksWhoSomeoneIs(words)) {
-    const who = terms.indexOf('_who');
-    if (who >= 0) {
-      terms.splice(who, 1);
-      termWords.splice(who, 1);
-    }
-    const term = lexicon.stem(lexicon.identityTerm);
-    if (!seen.has(term)) {
-      seen.add(term);
-      terms.push(term);
-      termWords.push(lexicon.identityTerm);
-    }
+    drop((term) => term === '_who');
+    ask(lexicon.identityTerm);
   }
   // "where does the energy come from" asks for its origin, which a fact gives in words like
-  // "source", not for a place: the origin takes the place of the intent.
+  // "source", not for a place: the origin takes the place of the intent and of the verb.
   if (speller && lexicon.asksWhereFrom(words)) {
-    for (let i = terms.length - 1; i >= 0; i--) {
-      if (terms[i] === '_where' || lexicon.isOriginVerb(termWords[i]!)) {
-        terms.splice(i, 1);
-        termWords.splice(i, 1);
-      }
-    }
-    const term = lexicon.stem(lexicon.originTerm);
-    if (!seen.has(term)) {
-      seen.add(term);
-      terms.push(term);
-      termWords.push(lexicon.originTerm);
-    }
+    drop((term, word) => term === '_where' || lexicon.isOriginVerb(word));
+    ask(lexicon.originTerm);
   }
   // "how did the talks go" asks how they turned out: the question also asks for an outcome.
-  if (speller && lexicon.asksHowItWent(words)) {
-    const term = lexicon.stem(lexicon.outcomeTerm);
-    if (!seen.has(term)) {
-      terms.push(term);
-      termWords.push(lexicon.outcomeTerm);
-    }
-  }
+  if (speller && lexicon.asksHowItWent(words)) ask(lexicon.outcomeTerm);
   return {
     words,
     terms,
