@@ -76,6 +76,14 @@ export const RANKING = Object.freeze({
     /** The factor for each intent none of the fact's phrasings asks for. */
     intentMiss: 0.5,
     /**
+     * The factor for each intent no phrasing asks for but the answer gives the kind of thing
+     * for (see `answerIntents` in the language profile): a year to "when", a number to "how
+     * much". Below 1, so a phrasing that asks keeps a fact ahead of one whose answer only gives.
+     * Chosen on the sets read freely: 0.6 to 1 gained the same answers, and lost none; the
+     * intent missed altogether counts 0.5.
+     */
+    answerIntent: 0.9,
+    /**
      * What the answer's share of the question's weight counts for, in place of the best
      * phrasing's match when it is higher: a detail asked for in the answer's words.
      */

@@ -327,6 +327,9 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   const strongInFact: number[] = [];
   const answerInFact: number[] = [];
 
+  /** The fact's intents held by its answer's kind alone: they weigh nothing in term frequencies. */
+  const kindOnly: number[] = [];
+
   // One pass reads every fact: its phrasings, keywords and answer become term ids.
   const termsRead: number[] = [];
   /** The fact's term ids so far, without repeats. */
@@ -376,10 +379,17 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       termsRead.length = 0;
       reader.read(fact.answer, f, termsRead);
       for (const id of termsRead) hold(f, id, false);
+      kindOnly.length = 0;
+      for (const intent of lexicon.language.answerIntents(wordsOf(fact.answer).join(' '))) {
+        const id = reader.intentId(intent);
+        if ((inFact[id] ?? 0) === f + 1) continue;
+        hold(f, id, false);
+        kindOnly.push(id);
+      }
 
       sortSmall(union);
       for (const id of union) {
-        termDocs[id]! += 1;
+        if (!kindOnly.includes(id)) termDocs[id]! += 1;
         factTermItems.push(id);
         factTermWeightItems.push(
           fieldCode(

@@ -156,6 +156,12 @@ export interface LanguageProfile {
    * other, does not answer a question asking the other.
    */
   readonly opposites: readonly (readonly [string, string])[];
+  /**
+   * The intents an answer satisfies by what it gives, read from its folded text: a time ("in
+   * 1912"), an amount ("about 15 plates"). A question asking for that kind of thing may be
+   * answered by the fact, though none of its phrasings asks for it.
+   */
+  readonly answerIntents: (folded: string) => readonly Intent[];
 }
 
 /** The kinds of remark that are no question: see {@link LanguageProfile.remarks}. */

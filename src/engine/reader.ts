@@ -359,6 +359,8 @@ export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
     termIds,
     termFirstWord,
     read,
+    /** The term id of an intent (`_when`…), handed out if no text has asked for it yet. */
+    intentId: (intent: string): number => termIdOf(intent, intent),
     /**
      * {@link read} for a phrasing, which also needs its normalised text (its words joined) and
      * the hash of its exact-match key; appends the ids of those words (see {@link wordRanks}) to

@@ -282,6 +282,8 @@ export interface Scratch {
   readonly phrasingMark: Uint8Array;
   /** Which of the question's title terms (a bit each) each fact holds itself. */
   readonly factTitleHeld: Uint8Array;
+  /** How many of the question's intents each fact's answer gives the kind of thing for. */
+  readonly factKindHits: Int32Array;
 }
 
 export function createScratch(index: KnowledgeIndex): Scratch {
@@ -297,6 +299,7 @@ export function createScratch(index: KnowledgeIndex): Scratch {
     factAnswerShared: new Float64Array(index.facts.length),
     phrasingMark: new Uint8Array(index.phrasingCount),
     factTitleHeld: new Uint8Array(index.facts.length),
+    factKindHits: new Int32Array(index.facts.length),
   };
 }
 
@@ -360,7 +363,13 @@ export function scoreQuestion(
   const titled = terms
     .filter((t) => !t.intent && !t.optional && index.anyTitleTerm.has(t.id))
     .slice(0, TITLE_TERMS);
-  const { factTitleHeld } = scratch;
+  const { factTitleHeld, factKindHits } = scratch;
+  // An intent a phrasing asks for answers it; one the answer only gives the kind of thing for
+  // ("in 1912" to "when") answers it in part (see `answerIntents` in the language profile).
+  const countIntent = (f: number, code: number) => {
+    if (codeWeight(code) >= STRONG_FIELD) factIntentHits[f]! += 1;
+    else factKindHits[f]! += 1;
+  };
   for (const term of known) {
     const titleAt = titled.indexOf(term);
     const titleBit = titleAt < 0 ? 0 : 1 << titleAt;
@@ -384,7 +393,7 @@ export function scoreQuestion(
         const code = index.factTermWeights[at]!;
         factShared[f]! += (term.weight * codeWeight(code)) / 1000;
         if (codeInAnswer(code)) factAnswerShared[f]! += term.weight;
-        if (term.intent) factIntentHits[f]! += 1;
+        if (term.intent) countIntent(f, code);
         factHits[f]! += term.need;
         factTellingHits[f]! += term.explains;
         factTitleHeld[f]! |= titleBit;
@@ -398,11 +407,17 @@ export function scoreQuestion(
     }
     for (let k = from; k < to; k++) {
       const f = factPostings.items[k]!;
-      if (factShared[f] === 0 && factHits[f] === 0 && factIntentHits[f] === 0) touchedFacts.push(f);
+      if (
+        factShared[f] === 0 &&
+        factHits[f] === 0 &&
+        factIntentHits[f] === 0 &&
+        factKindHits[f] === 0
+      )
+        touchedFacts.push(f);
       const code = factPostingWeights[k]!;
       factShared[f]! += (term.weight * codeWeight(code)) / 1000;
       if (codeInAnswer(code)) factAnswerShared[f]! += term.weight;
-      if (term.intent) factIntentHits[f]! += 1;
+      if (term.intent) countIntent(f, code);
       factHits[f]! += term.need;
       factTellingHits[f]! += term.explains;
       factTitleHeld[f]! |= titleBit;
@@ -457,7 +472,9 @@ export function scoreQuestion(
   for (const f of touchedFacts) {
     if (!inScope(f)) continue;
     const coverage = Math.min(1, factShared[f]! / mass);
-    const intentFactor = SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]!);
+    const intentFactor =
+      SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]! - factKindHits[f]!) *
+      SCORE_WEIGHTS.answerIntent ** factKindHits[f]!;
     const score =
       ((SCORE_WEIGHTS.phrasing * bestOf(f) + SCORE_WEIGHTS.coverage * coverage) / base) *
       explainedOf(f) ** SCORE_WEIGHTS.unexplained *
@@ -534,6 +551,7 @@ export function scoreQuestion(
     factIntentHits[f] = 0;
     factTellingHits[f] = 0;
     factTitleHeld[f] = 0;
+    factKindHits[f] = 0;
   }
   return { scored, shape };
 }

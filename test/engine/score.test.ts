@@ -117,3 +117,46 @@ describe('choosing among equally close corrections', () => {
     );
   });
 });
+
+describe('an answer that gives the kind of thing a question asks for', () => {
+  const proposal = (id: string, answer: string, question = 'Who proposed continental drift?') => ({
+    ...testFact(id, question, ['drift theory author']),
+    answer,
+  });
+  const ranked = (facts: ReturnType<typeof proposal>[], text: string) => {
+    const index = buildIndex([testPack('plates', 'Plates', 'Notes on plates.', facts)], lexicon);
+    const analysis = analyze(text, index.lexicon, index.synonyms, index.speller);
+    return scoreFacts(index, analysis, createScratch(index), () => true).map(
+      (s) => index.facts[s.factIndex]!.fact.id,
+    );
+  };
+
+  it('puts the fact whose answer gives a year first for a "when", though no phrasing asks', () => {
+    const facts = [
+      proposal('drift-author', 'Alfred Wegener set out continental drift.'),
+      proposal('drift-proposal', 'Alfred Wegener set out continental drift in 1912.'),
+    ];
+    expect(ranked(facts, 'when was continental drift proposed')[0]).toBe('drift-proposal');
+    expect(ranked(facts, 'how many people proposed continental drift')[0]).toBe('drift-author');
+  });
+
+  it('puts the fact whose answer gives a number first for a "how many"', () => {
+    const facts = [
+      proposal('plate-kinds', 'Plates are oceanic or continental.', 'What are the plates?'),
+      proposal('plate-count', 'There are seven major plates.', 'What are the plates?'),
+    ];
+    expect(ranked(facts, 'how many plates are there')[0]).toBe('plate-count');
+  });
+
+  it('counts a phrasing that asks above an answer that only gives', () => {
+    const facts = [
+      proposal('drift-proposal', 'Alfred Wegener set out continental drift in 1912.'),
+      proposal(
+        'drift-date',
+        'Alfred Wegener set out continental drift.',
+        'When was continental drift proposed?',
+      ),
+    ];
+    expect(ranked(facts, 'when continental drift proposed')[0]).toBe('drift-date');
+  });
+});

@@ -6,6 +6,7 @@ import type {
   WordFrequencies,
   WordVectors,
 } from '../../language.js';
+import { answerIntents } from './answers.js';
 import { decodeFrequencies } from './frequencies.js';
 import { numberForm, QUESTION_WORDS, SHORTHAND } from './questions.js';
 import { OPPOSITES } from './opposites.js';
@@ -39,5 +40,6 @@ export function englishProfile(data: LanguageData): LanguageProfile {
     soundCode: (word: string) => doubleMetaphone(word)[0],
     remarks: REMARKS,
     opposites: OPPOSITES,
+    answerIntents,
   });
 }
