@@ -337,7 +337,7 @@ export function analyzeWords(
   // names what it does not ask about: those words count when a fact holds them, and cost
   // nothing when none does, in a speller's questions only.
   let negated = 0;
-  for (const word of words) {
+  for (const [at, word] of words.entries()) {
     if (speller && lexicon.isNegator(word)) {
       negated = lexicon.negationReach;
       continue;
@@ -352,6 +352,9 @@ export function analyzeWords(
     termWords.push(word);
     if (guessedWords.has(word)) guessed.add(term);
     if ((asked.size > 0 && !asked.has(term)) || denied) optional.add(term);
+    // "what date did he land": the date is what the intent asks for, not a topic a fact
+    // must name; a fact that does name it gains.
+    if (speller && lexicon.namesIntent(words, at)) optional.add(term);
   }
   /** Drops the terms `unwanted` names, with their words. */
   const drop = (unwanted: (term: string, word: string) => boolean) => {

@@ -27,6 +27,12 @@ export interface Lexicon {
   shorthand(word: string): string | undefined;
   /** True for a word an intent pattern starts with. */
   mayAsk(word: string): boolean;
+  /**
+   * True for the word at `at` when it names what is asked for, as part of the question word:
+   * "date" in "what date did…", "country" in "which country…", not "people" in "how many
+   * people…". An intent of the words is lost when the word is read as any other.
+   */
+  namesIntent(words: readonly string[], at: number): boolean;
   /** The intent a question's last word asks for by itself, if any. */
   trailingIntent(lastWord: string): Intent | undefined;
   /**
@@ -70,6 +76,8 @@ export interface Lexicon {
 }
 
 const GAP_WORD = /^\w+$/;
+/** A word no pattern names: put in a word's place, it shows whether the word made an intent. */
+const GAP_STAND_IN = 'x';
 const NO_INTENTS: readonly string[] = [];
 const STEM_CACHE_LIMIT = 200_000;
 
@@ -187,6 +195,14 @@ function createLexicon(language: LanguageProfile): Lexicon {
     plainForm: (word) => language.numberForm(shorthand.get(word) ?? word),
     shorthand: (word) => shorthand.get(word),
     mayAsk: (word) => starters.has(word),
+    namesIntent(words, at) {
+      if (at > questions.window || !patternWords.has(words[at]!)) return false;
+      const asked = intentsOf(words);
+      if (asked.length === 0) return false;
+      const gap = [...words];
+      gap[at] = GAP_STAND_IN;
+      return intentsOf(gap).length < asked.length;
+    },
     trailingIntent: (word) => trailing.get(word),
     intentsOf,
     intentHead,

@@ -111,6 +111,19 @@ describe('analyze', () => {
     expect(analysis.optional?.has(analysis.terms.find((t) => t.startsWith('meet'))!)).toBe(false);
   });
 
+  it('asks for the thing a question word names without asking a fact to name it', () => {
+    const optional = (text: string) => {
+      const analysis = analyze(text, index.lexicon, index.synonyms, index.speller);
+      return analysis.terms.filter((t) => analysis.optional?.has(t));
+    };
+    // "date" and "country" say what "what" and "which" ask for: a time, a place.
+    expect(optional('what date did bhutto arrive in moscow')).toEqual(['date']);
+    expect(optional('which country did bhutto visit in 1972')).toEqual(['countri']);
+    // "people" is what "how many" counts; "what is the capital" asks for no place.
+    expect(optional('how many people went with bhutto')).toEqual([]);
+    expect(optional('what is the capital of pakistan')).toEqual([]);
+  });
+
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe(wordsOf('soviet union'));
     expect(wordsOf('why were they on bad terms')).toBe(wordsOf('why were they fractured'));
