@@ -329,6 +329,20 @@ export function analyzeWords(
       if (!lexicon.isFunctionWord(word)) asked.add(lexicon.stem(word));
     }
   }
+  // A clause after the question about the asker ("…? i keep mixing them up") asks nothing: its
+  // terms are optional, unless the question itself has them.
+  const aside = new Set<string>();
+  const after = [...clauses].sort((a, b) => a - b).filter((start) => start > question);
+  const asideAt = after.findIndex((start) => lexicon.isAsker(corrected[start]!));
+  if (asideAt >= 0) {
+    const from = after[asideAt]!;
+    const head = applySynonyms(readAs(corrected.slice(question, from)), synonyms);
+    const own = new Set(head.filter((w) => !lexicon.isFunctionWord(w)).map(lexicon.stem));
+    for (const word of applySynonyms(readAs(corrected.slice(from)), synonyms)) {
+      const term = lexicon.stem(word);
+      if (!lexicon.isFunctionWord(word) && !own.has(term)) aside.add(term);
+    }
+  }
   const termWords: string[] = [...terms];
   const seen = new Set<string>(terms);
   const guessed = new Set<string>();
@@ -351,7 +365,7 @@ export function analyzeWords(
     terms.push(term);
     termWords.push(word);
     if (guessedWords.has(word)) guessed.add(term);
-    if ((asked.size > 0 && !asked.has(term)) || denied) optional.add(term);
+    if ((asked.size > 0 && !asked.has(term)) || denied || aside.has(term)) optional.add(term);
     // "what date did he land": the date is what the intent asks for, not a topic a fact
     // must name; a fact that does name it gains.
     if (speller && lexicon.namesIntent(words, at)) optional.add(term);

@@ -44,6 +44,12 @@ export interface QuestionWords {
    */
   readonly leadIns: readonly string[];
   /**
+   * Words a clause about the asker opens with ("i", "my"): after the question, such a clause
+   * ("…? i keep mixing them up", "…, my notes make no sense") says how the asker is doing, not
+   * what they ask.
+   */
+  readonly askerWords: readonly string[];
+  /**
    * A question put as "how did the visit go": `opener`, then one of `auxiliaries` within the
    * window, and the question's last content word one of `endings`; it also asks for `term`.
    */

@@ -50,6 +50,8 @@ export interface Lexicon {
   isNegator(word: string): boolean;
   /** How many content words after a negator it reaches. */
   readonly negationReach: number;
+  /** True for a word a clause about the asker opens with. */
+  isAsker(word: string): boolean;
   /** True for a word after which a question word opens the question itself. */
   isLeadIn(word: string): boolean;
   /**
@@ -100,6 +102,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const patternWords = new Set(questions.patternWords);
   const trailing = new Map(Object.entries(questions.trailing));
   const leadIns = new Set(questions.leadIns);
+  const askerWords = new Set(questions.askerWords);
   const joiners = new Set(questions.joiners);
   const negators = new Set(questions.negators);
   const outcome = questions.outcome;
@@ -209,6 +212,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
     intentWindow: questions.window,
     intentOrder,
     isLeadIn: (word) => leadIns.has(word),
+    isAsker: (word) => askerWords.has(word),
     isNegator: (word) => negators.has(word),
     negationReach: questions.negationReach,
     asksHowItWent(words) {

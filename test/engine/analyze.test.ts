@@ -124,6 +124,25 @@ describe('analyze', () => {
     expect(optional('what is the capital of pakistan')).toEqual([]);
   });
 
+  it('asks nothing in a clause about the asker after the question', () => {
+    const analysis = analyze(
+      'when did bhutto visit moscow? i keep mixing up the visits',
+      index.lexicon,
+      index.synonyms,
+      index.speller,
+    );
+    const optional = analysis.terms.filter((t) => analysis.optional?.has(t));
+    expect(optional).toEqual(['keep', 'mix']);
+    // The same words in the question itself are asked.
+    const asked = analyze(
+      'why did bhutto keep visiting moscow',
+      index.lexicon,
+      index.synonyms,
+      index.speller,
+    );
+    expect(asked.optional).toBeUndefined();
+  });
+
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe(wordsOf('soviet union'));
     expect(wordsOf('why were they on bad terms')).toBe(wordsOf('why were they fractured'));

@@ -64,6 +64,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     ...['arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'hasnt', 'havent', 'rather'],
   ],
   negationReach: 2,
+  askerWords: ['i', 'im', 'ive', 'id', 'ill', 'my', 'me'],
   leadIns: [
     ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me'],
     ...['help', 'idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
