@@ -35,6 +35,14 @@ const APOSTROPHE = /(\p{L})['’‘`](\p{L})/gu;
 const NON_WORD = /(?:[^\p{L}\p{N}.]|(?<!\d)\.|\.(?!\d))+/gu;
 /** Thousands separators: "4,500" is "4500". */
 const NUMBER_SEPARATOR = /(\d),(\d{3})(?!\d)/g;
+/**
+ * A designation of a few letters and a number ("U-2", "B-52", "MiG-21") is one word, as it is
+ * typed without its hyphen ("u2"): split, its letters would read as chat shorthand ("u") and its
+ * number as a count.
+ */
+const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,3})-(\d{1,3})(?![\p{L}\p{N}])/gu;
+/** The most letters a designation starts with (see {@link DESIGNATION}). */
+const DESIGNATION_LETTERS = 3;
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 /** Markup always contains one of these: `<…>` tokens, `@everyone`, links, masked links. */
@@ -67,7 +75,8 @@ export function normalizeText(text: string): string {
   const folded = (ascii ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, ''))
     .replace(POSSESSIVE, '$1')
     .replace(APOSTROPHE, '$1$2')
-    .replace(NUMBER_SEPARATOR, '$1$2');
+    .replace(NUMBER_SEPARATOR, '$1$2')
+    .replace(DESIGNATION, '$1$2');
   return folded.replace(NON_WORD, ' ').trim();
 }
 
@@ -77,6 +86,7 @@ export function tokenize(normalized: string): string[] {
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const HYPHEN = 45;
 /** The code unit lower-cased, for ASCII letters. */
 export const lowerCode = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
 
@@ -150,6 +160,15 @@ export function plainWordBounds(text: string, bounds: number[], hashes?: number[
       continue;
     }
     if (kind === FOLD) return -1;
+    // A hyphen after a word of a few letters and before a digit may join a designation ("U-2").
+    if (
+      code === HYPHEN &&
+      start >= 0 &&
+      i - start <= DESIGNATION_LETTERS &&
+      isDigit(text.charCodeAt(i + 1))
+    ) {
+      return -1;
+    }
     if (kind === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) {
       return -1;
     }

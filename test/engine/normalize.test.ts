@@ -26,6 +26,9 @@ describe('normalizeText', () => {
     ['₨.4.5 billion', 'rs 4.5 billion'],
     ['4,500 rubles.', '4500 rubles'],
     ['1979–1988', '1979 1988'],
+    // A designation is one word, as it is typed without its hyphen; a year or a score is not.
+    ['a U-2 and a MiG-21', 'a u2 and a mig21'],
+    ['pre-1900, covid-19, a 1-2 win', 'pre 1900 covid 19 a 1 2 win'],
     ['h̸̡̪̯ͨ͊̽̅̾̎e̬̩̾͛ͪ̈́̀́͘l̡̛̖l̨o', 'hello'],
     ['🙂🙂🙂', ''],
     ['   ', ''],
@@ -87,6 +90,7 @@ describe('wordsOf', () => {
     "bhutto's visit, 4,500 rubles",
     '',
     '  ?? ',
+    'the U-2 and u2, pre-1900',
   ])('reads %j like the full fold', (text) => {
     expect(wordsOf(text)).toEqual(tokenize(normalizeText(text)));
   });
