@@ -25,6 +25,12 @@ export interface QuestionWords {
    * engine reads it as a stand-in and many texts share one reading.
    */
   readonly patternWords: readonly string[];
+  /**
+   * Pattern words that say what an amount is of ("deep" in "how deep", "fast" in "how fast"):
+   * they ask for an amount and name its dimension, which a fact must speak of, where "date" in
+   * "what date" only restates the intent.
+   */
+  readonly measures: readonly string[];
   /** How many leading words may hold the question word ("when" later on asks nothing). */
   readonly window: number;
   /**

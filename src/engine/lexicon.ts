@@ -30,7 +30,8 @@ export interface Lexicon {
   /**
    * True for the word at `at` when it names what is asked for, as part of the question word:
    * "date" in "what date did…", "country" in "which country…", not "people" in "how many
-   * people…". An intent of the words is lost when the word is read as any other.
+   * people…". An intent of the words is lost when the word is read as any other. A measure
+   * ("deep" in "how deep") names what the amount is of, and is asked.
    */
   namesIntent(words: readonly string[], at: number): boolean;
   /** The intent a question's last word asks for by itself, if any. */
@@ -103,6 +104,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const trailing = new Map(Object.entries(questions.trailing));
   const leadIns = new Set(questions.leadIns);
   const askerWords = new Set(questions.askerWords);
+  const measures = new Set(questions.measures);
   const joiners = new Set(questions.joiners);
   const negators = new Set(questions.negators);
   const outcome = questions.outcome;
@@ -199,7 +201,8 @@ function createLexicon(language: LanguageProfile): Lexicon {
     shorthand: (word) => shorthand.get(word),
     mayAsk: (word) => starters.has(word),
     namesIntent(words, at) {
-      if (at > questions.window || !patternWords.has(words[at]!)) return false;
+      const word = words[at]!;
+      if (at > questions.window || !patternWords.has(word) || measures.has(word)) return false;
       const asked = intentsOf(words);
       if (asked.length === 0) return false;
       const gap = [...words];

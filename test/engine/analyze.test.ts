@@ -122,6 +122,15 @@ describe('analyze', () => {
     // "people" is what "how many" counts; "what is the capital" asks for no place.
     expect(optional('how many people went with bhutto')).toEqual([]);
     expect(optional('what is the capital of pakistan')).toEqual([]);
+    // "how deep" asks an amount, of depth: the depth is asked.
+    const deep = analyze(
+      'how deep is the steel mill',
+      index.lexicon,
+      index.synonyms,
+      index.speller,
+    );
+    expect(deep.terms).toContain('_amount');
+    expect(optional('how deep is the steel mill')).toEqual([]);
   });
 
   it('asks nothing in a clause about the asker after the question', () => {

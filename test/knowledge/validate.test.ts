@@ -201,7 +201,7 @@ describe('reporting', () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'overlap'), ROOT);
     expect(result.ok).toBe(true);
     expect(result.warnings.map(formatProblem)).toContain(
-      `${at('overlap')}:22:9 jupiter-mass: overlaps with jupiter-size: "how massive is jupiter compared with the other planets" scores nearly as high for it; say in their phrasings or keywords what tells the two apart`,
+      `${at('overlap')}:14:9 jupiter-size: overlaps with jupiter-mass: "how large is jupiter compared with the other planets" scores nearly as high for it; say in their phrasings or keywords what tells the two apart`,
     );
   });
 

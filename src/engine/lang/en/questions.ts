@@ -1,5 +1,11 @@
 import type { QuestionWords } from '../../language.js';
 
+/** What "how" asks the amount of: "how deep", "how fast". */
+const MEASURES = [
+  ...['deep', 'tall', 'high', 'big', 'large', 'small', 'far', 'fast', 'quickly', 'slow', 'old'],
+  ...['heavy', 'wide', 'thick', 'hot', 'cold', 'warm', 'strong', 'often'],
+];
+
 /** How English questions say what they ask for. */
 export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   patterns: [
@@ -20,7 +26,11 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
         /\b(?:who|whom|whose|whos|(?:what|which) (?:\w+ ){0,2}(?:leaders?|officials?|figures?|people|persons?|men|man|generals?|politicians?|rulers?))\b/,
     },
     { intent: '_why', pattern: /\b(?:why|what for|how come)\b/ },
-    { intent: '_amount', pattern: /\b(?:how much|how many)\b/ },
+    {
+      intent: '_amount',
+      // A measure is an amount too: "how deep is the trench", "how fast do the plates move".
+      pattern: new RegExp(`\\bhow (?:much|many|${MEASURES.join('|')})\\b`),
+    },
   ],
   starters: [
     'when',
@@ -45,7 +55,9 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
     ...['official', 'officials', 'figure', 'figures', 'people', 'person', 'persons', 'men'],
     ...['man', 'general', 'generals', 'politician', 'politicians', 'ruler', 'rulers', 'why'],
     ...['for', 'come', 'much', 'many'],
+    ...MEASURES,
   ],
+  measures: MEASURES,
   // In "what was his post when he went", "when" asks nothing: it is fourth.
   window: 3,
   trailing: {
