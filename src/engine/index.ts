@@ -257,14 +257,17 @@ function speller(
   wordFrequency: ReadonlyMap<string, number>,
   facts: readonly PackedFact[],
   packSynonyms: readonly (readonly [string, readonly string[]])[],
+  titles: readonly string[],
 ): SpellIndex {
   const corrector = buildSpellIndex(known, lexicon);
   const shortenings = buildShortenings(
     {
       vocabulary,
       uses: (word) => wordFrequency.get(word) ?? 0,
-      // Names are what chat abbreviates: the packs' keywords, synonyms and entities.
+      // Names are what chat abbreviates: the packs' titles ("cmc" for "the cuban missile
+      // crisis", each part of a title on its own), keywords, synonyms and entities.
       *phrases() {
+        for (const title of titles) yield* title.split(TITLE_PARTS);
         for (const { fact } of facts) yield* fact.keywords;
         for (const [canonical, variants] of packSynonyms) yield* [canonical, ...variants];
       },
@@ -286,6 +289,9 @@ function speller(
     readySteps,
   };
 }
+
+/** Where a title divides into parts that are named on their own: "Apollo 11 — the first…". */
+const TITLE_PARTS = /[,:;()\u2013\u2014]|\s-\s/;
 
 /** Builds the index over the given packs, read in the lexicon's language. Pure and deterministic. */
 export function buildIndex(packs: readonly Pack[], lexicon: Lexicon): KnowledgeIndex {
@@ -523,7 +529,16 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     phrasingMass,
     phrasingText,
     synonyms,
-    speller: speller(known, lexicon, synonyms, vocabulary, wordFrequency, facts, packSynonyms),
+    speller: speller(
+      known,
+      lexicon,
+      synonyms,
+      vocabulary,
+      wordFrequency,
+      facts,
+      packSynonyms,
+      packs.map((pack) => pack.title),
+    ),
     termIds,
     termDigits,
     opposites,

@@ -152,6 +152,22 @@ describe('analyze', () => {
     expect(asked.optional).toBeUndefined();
   });
 
+  it("reads the initials of a pack's title, or of a part of it, as the title", () => {
+    const crisis = buildIndex(
+      [
+        testPack('crisis', 'The Cuban Missile Crisis — thirteen days', 'Notes.', [
+          testFact('crisis-dates', 'When did the Cuban Missile Crisis start?', ['crisis dates']),
+          testFact('quarantine', 'Why was Cuba put under quarantine?', ['naval quarantine']),
+        ]),
+      ],
+      lexicon,
+    );
+    const read = (text: string) =>
+      analyze(text, crisis.lexicon, crisis.synonyms, crisis.speller).corrections;
+    expect(read('when did the cmc start').get('cmc')).toBe('cuban missile crisis');
+    expect(read('the td of the crisis').get('td')).toBe('thirteen days');
+  });
+
   it('rewrites synonyms to one form', () => {
     expect(wordsOf('ussr')).toBe(wordsOf('soviet union'));
     expect(wordsOf('why were they on bad terms')).toBe(wordsOf('why were they fractured'));

@@ -21,7 +21,7 @@ export const FUNCTION_WORDS: readonly string[] = (
   'tell explain describe give show mean tho though yeah yes pls bot almanac anyone ' +
   // Asking what something is, in other words: "photosynthesis definition", "meaning of x".
   'define defined definition definitions meaning meanings explanation description summary ' +
-  'overview ' +
+  'overview tldr eli5 ' +
   'someone something anything exactly actually really like kind sort lol idk btw yo even wait ' +
   'ever anyway anyways basically literally guys guy bro dude um uh hmm ok huh omg ' +
   'whole question quick curious wondering wonder ngl tbh fr smh lowkey highkey nah smth sth ' +
