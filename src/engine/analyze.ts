@@ -172,6 +172,11 @@ export interface Analysis {
    * cost nothing when none does. Absent when there are none.
    */
   readonly optional?: ReadonlySet<string>;
+  /**
+   * Terms of words right after a definite word ("the crisis"): they may name something already
+   * known, such as a pack's topic (see `titleHeads` in the index). Absent when there are none.
+   */
+  readonly definite?: ReadonlySet<string>;
 }
 
 /**
@@ -347,6 +352,7 @@ export function analyzeWords(
   const seen = new Set<string>(terms);
   const guessed = new Set<string>();
   const optional = new Set<string>();
+  const definite = new Set<string>();
   // What a question says is not so ("without giving off oxygen", "instead of chlorophyll")
   // names what it does not ask about: those words count when a fact holds them, and cost
   // nothing when none does, in a speller's questions only.
@@ -358,6 +364,7 @@ export function analyzeWords(
     }
     if (lexicon.isFunctionWord(word)) continue;
     const term = lexicon.stem(word);
+    if (at > 0 && lexicon.isDefinite(words[at - 1]!)) definite.add(term);
     const denied = negated > 0;
     if (negated > 0) negated -= 1;
     if (seen.has(term)) continue;
@@ -408,5 +415,6 @@ export function analyzeWords(
     corrections,
     ...(guessed.size > 0 ? { guessed } : {}),
     ...(optional.size > 0 ? { optional } : {}),
+    ...(definite.size > 0 ? { definite } : {}),
   };
 }

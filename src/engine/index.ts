@@ -73,7 +73,13 @@ export interface KnowledgeIndex {
    * terms some fact holds.
    */
   readonly titleTerms: readonly (readonly number[])[];
-  /** Every pack's {@link titleTerms} together: the question terms worth checking. */
+  /**
+   * The head of each part of each pack's title, by pack: the word the topic is called by on its
+   * own ("the crisis" of "The Cuban Missile Crisis", "the visit" of "Bhutto's 1972 visit to the
+   * Soviet Union"): the last of the part's first run of content words, when it is no number.
+   */
+  readonly titleHeads: readonly (readonly number[])[];
+  /** Every pack's {@link titleTerms} and {@link titleHeads} together: the question terms worth checking. */
   readonly anyTitleTerm: ReadonlySet<number>;
   /** Each fact's pack, by its place in `packs`. */
   readonly factPack: Int32Array;
@@ -502,6 +508,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   }
 
   const titleTerms: number[][] = [];
+  const titleHeads: number[][] = [];
   const anyTitleTerm = new Set<number>();
   const packIndex = new Map(packs.map((pack, i) => [pack, i]));
   const factPack = Int32Array.from(facts, ({ pack }) => packIndex.get(pack)!);
@@ -515,6 +522,18 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       anyTitleTerm.add(id);
     }
     titleTerms.push(own);
+    const heads: number[] = [];
+    for (const part of pack.title.split(TITLE_PARTS)) {
+      const words = applySynonyms(wordsOf(part), synonyms);
+      let at = words.findIndex((word) => !lexicon.isFunctionWord(word));
+      if (at < 0) continue;
+      while (at + 1 < words.length && !lexicon.isFunctionWord(words[at + 1]!)) at++;
+      const id = termIds.get(lexicon.stem(words[at]!));
+      if (id === undefined || termDigits[id]! > 0 || (termDocs[id] ?? 0) === 0) continue;
+      if (!heads.includes(id)) heads.push(id);
+      anyTitleTerm.add(id);
+    }
+    titleHeads.push(heads);
   }
 
   return {
@@ -543,6 +562,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     termDigits,
     opposites,
     titleTerms,
+    titleHeads,
     anyTitleTerm,
     factPack,
     termWeight,

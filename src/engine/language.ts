@@ -56,6 +56,11 @@ export interface QuestionWords {
    */
   readonly askerWords: readonly string[];
   /**
+   * Words that point at something already known ("the", "this"): "the crisis" names the topic
+   * a pack's title calls "the cuban missile crisis"; "crisis" alone may be any crisis.
+   */
+  readonly definite: readonly string[];
+  /**
    * A question put as "how did the visit go": `opener`, then one of `auxiliaries` within the
    * window, and the question's last content word one of `endings`; it also asks for `term`.
    */

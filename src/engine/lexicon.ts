@@ -53,6 +53,8 @@ export interface Lexicon {
   readonly negationReach: number;
   /** True for a word a clause about the asker opens with. */
   isAsker(word: string): boolean;
+  /** True for a word that points at something already known ("the"). */
+  isDefinite(word: string): boolean;
   /** True for a word after which a question word opens the question itself. */
   isLeadIn(word: string): boolean;
   /**
@@ -104,6 +106,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const trailing = new Map(Object.entries(questions.trailing));
   const leadIns = new Set(questions.leadIns);
   const askerWords = new Set(questions.askerWords);
+  const definite = new Set(questions.definite);
   const measures = new Set(questions.measures);
   const joiners = new Set(questions.joiners);
   const negators = new Set(questions.negators);
@@ -216,6 +219,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
     intentOrder,
     isLeadIn: (word) => leadIns.has(word),
     isAsker: (word) => askerWords.has(word),
+    isDefinite: (word) => definite.has(word),
     isNegator: (word) => negators.has(word),
     negationReach: questions.negationReach,
     asksHowItWent(words) {

@@ -104,6 +104,8 @@ interface QueryTerm {
   readonly optional: boolean;
   /** How much a fact that does not hold the term explains the question less (0: nothing). */
   readonly need: number;
+  /** Said of something already known ("the crisis"): see `definite` in {@link Analysis}. */
+  readonly definite: boolean;
 }
 
 /** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
@@ -143,6 +145,7 @@ function queryTerms(
       explains,
       optional,
       need,
+      definite: analysis.definite?.has(term) === true,
     });
     if (!optional) mass += weight;
   });
@@ -163,11 +166,14 @@ const TITLE_TERMS = 8;
 /**
  * Which of the question's `titled` terms (a bit each) name the pack's topic: two or more of
  * the title's words in the question in the title's order ("the cuban missile crisis", "apollo
- * 11"), or the one word of a one-word title. A title word on its own ("moon" of "Apollo 11, the
- * first crewed Moon landing") speaks of part of the topic, which not every fact is about.
+ * 11"), the one word of a one-word title, or the head a title's part is called by on its own,
+ * as something known ("the crisis", see `titleHeads` in the index). Another title word on its own ("moon" of
+ * "Apollo 11, the first crewed Moon landing") speaks of part of the topic, which not every fact
+ * is about.
  */
 function titleNamed(
   title: readonly number[],
+  heads: readonly number[],
   terms: readonly QueryTerm[],
   titled: readonly QueryTerm[],
 ): number {
@@ -177,6 +183,7 @@ function titleNamed(
     const at = titled.indexOf(term);
     if (at >= 0) bits |= 1 << at;
   };
+  for (const term of content) if (term.definite && heads.includes(term.id)) mark(term);
   if (title.length === 1) {
     for (const term of content) if (term.id === title[0]) mark(term);
     return bits;
@@ -434,7 +441,7 @@ export function scoreQuestion(
       const pack = index.factPack[f]!;
       let bits = named.get(pack);
       if (bits === undefined) {
-        bits = titleNamed(index.titleTerms[pack]!, terms, titled);
+        bits = titleNamed(index.titleTerms[pack]!, index.titleHeads[pack]!, terms, titled);
         named.set(pack, bits);
       }
       if (bits === 0) continue;

@@ -160,3 +160,35 @@ describe('an answer that gives the kind of thing a question asks for', () => {
     expect(ranked(facts, 'when continental drift proposed')[0]).toBe('drift-date');
   });
 });
+
+describe("a pack's topic called by its title's head", () => {
+  const index = buildIndex(
+    [
+      testPack('crisis', 'The Cuban Missile Crisis', 'Notes.', [
+        testFact('soviet-leader', 'Who led the Soviet Union?', ['soviet leader']),
+        testFact('quarantine', 'Why was Cuba put under quarantine?', ['naval quarantine']),
+        testFact('crisis-dates', 'When did the Cuban Missile Crisis start?', ['crisis dates']),
+      ]),
+    ],
+    lexicon,
+  );
+  const scratch = createScratch(index);
+  const top = (text: string) => {
+    const analysis = analyze(text, index.lexicon, index.synonyms, index.speller);
+    const [best] = scoreFacts(index, analysis, scratch, () => true);
+    return { id: index.facts[best!.factIndex]!.fact.id, score: best!.score };
+  };
+
+  it('counts "the crisis" as named by every fact of the pack, as the title is', () => {
+    const named = top('who led the soviet union during the crisis');
+    expect(named.id).toBe('soviet-leader');
+    // The crisis is taken as read: no penalty for a word the fact leaves to its pack's title.
+    expect(named.score).toBeGreaterThan(top('who led the soviet union during the war').score);
+  });
+
+  it('does not count the word alone, which may be any crisis', () => {
+    expect(top('who led the soviet union during a crisis').score).toBeLessThan(
+      top('who led the soviet union during the crisis').score,
+    );
+  });
+});

@@ -77,6 +77,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   ],
   negationReach: 2,
   askerWords: ['i', 'im', 'ive', 'id', 'ill', 'my', 'me'],
+  definite: ['the', 'this', 'that', 'da', 'tha'],
   leadIns: [
     ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me'],
     ...['help', 'idk', 'forgot', 'forget', 'remember', 'sure', 'unsure', 'wondered'],
