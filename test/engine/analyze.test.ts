@@ -23,6 +23,11 @@ describe('analyze', () => {
     expect(wordsOf('ties in the mid seventies')).toContain('1970s');
   });
 
+  it('reads small ordinals in digits as words', () => {
+    expect(wordsOf('his 2nd visit')).toBe('his second visit');
+    expect(wordsOf('the 21st of july')).toBe('the 21st of july');
+  });
+
   it('reads chat spellings of question words', () => {
     expect(wordsOf('wen did bhutto go')).toMatch(/^when /);
   });

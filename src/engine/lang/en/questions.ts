@@ -200,8 +200,27 @@ const COUNT_WORDS: Readonly<Record<string, string>> = Object.freeze({
   12: 'twelve',
 });
 
-/** A word as English writes numbers: short years and decades in full, small counts as words. */
+/** Small ordinals in digits, as words: "2nd letter" is the "second letter". */
+const ORDINAL_WORDS: Readonly<Record<string, string>> = Object.freeze({
+  '1st': 'first',
+  '2nd': 'second',
+  '3rd': 'third',
+  '4th': 'fourth',
+  '5th': 'fifth',
+  '6th': 'sixth',
+  '7th': 'seventh',
+  '8th': 'eighth',
+  '9th': 'ninth',
+  '10th': 'tenth',
+  '11th': 'eleventh',
+  '12th': 'twelfth',
+});
+
+/**
+ * A word as English writes numbers: short years and decades in full, small counts and
+ * ordinals as words.
+ */
 export const numberForm = (word: string): string =>
   SHORT_YEAR.test(word) || SHORT_DECADE.test(word)
     ? `19${word}`
-    : (DECADES[word] ?? COUNT_WORDS[word] ?? word);
+    : (DECADES[word] ?? COUNT_WORDS[word] ?? ORDINAL_WORDS[word] ?? word);
