@@ -16,7 +16,7 @@ const FLOORS: Readonly<Record<string, { answered: number; declined: number; wron
   'test/eval/fifth-set.yaml': { answered: 0.67, declined: 0.95, wrong: 0.02 },
   'test/eval/heart-set.yaml': { answered: 0.6, declined: 0.85, wrong: 0.065 },
   'test/eval/french-revolution-set.yaml': { answered: 0.6, declined: 0.88, wrong: 0.06 },
-  'test/eval/apollo-11-set.yaml': { answered: 0.59, declined: 0.8, wrong: 0.04 },
+  'test/eval/apollo-11-set.yaml': { answered: 0.59, declined: 0.81, wrong: 0.04 },
   'test/eval/photosynthesis-set.yaml': { answered: 0.6, declined: 0.94, wrong: 0.03 },
   'test/eval/cuban-missile-crisis-set.yaml': { answered: 0.43, declined: 0.95, wrong: 0.03 },
   'test/eval/plate-tectonics-set.yaml': { answered: 0.51, declined: 0.94, wrong: 0.05 },
