@@ -77,7 +77,7 @@ export const RANKING = Object.freeze({
     intentMiss: 0.5,
     /**
      * The factor for each intent no phrasing asks for but the answer gives the kind of thing
-     * for (see `answerIntents` in the language profile): a year to "when", a number to "how
+     * for (`answerKinds.ts`, the profile's `answerWords`): a year to "when", a number to "how
      * much". Below 1, so a phrasing that asks keeps a fact ahead of one whose answer only gives;
      * the intent missed altogether counts 0.5. Chosen on the sets read freely: 0.7 and 0.8 gave
      * the same figures; 0.9 answered one question more but declined two fewer, and let a fact

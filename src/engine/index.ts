@@ -7,6 +7,7 @@ import {
   isIntent,
   type SynonymTable,
 } from './analyze.js';
+import { answerWordKinds, intentsOfKinds } from './answerKinds.js';
 import { RANKING } from './config.js';
 import type { Lexicon } from './lexicon.js';
 import { tokenize, wordsOf } from './normalize.js';
@@ -341,6 +342,9 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
 
   /** The fact's intents held by its answer's kind alone: they weigh nothing in term frequencies. */
   const kindOnly: number[] = [];
+  /** What kind of thing each term's word gives in an answer (see `answerKinds.ts`), as read. */
+  const termKinds: number[] = [];
+  const kindOfWord = answerWordKinds(lexicon.language.answerWords);
 
   // One pass reads every fact: its phrasings, keywords and answer become term ids.
   const termsRead: number[] = [];
@@ -392,7 +396,13 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       reader.read(fact.answer, f, termsRead);
       for (const id of termsRead) hold(f, id, false);
       kindOnly.length = 0;
-      for (const intent of lexicon.language.answerIntents(wordsOf(fact.answer).join(' '))) {
+      let kinds = 0;
+      for (const id of termsRead) {
+        let kind = termKinds[id];
+        if (kind === undefined) termKinds[id] = kind = kindOfWord(reader.termFirstWord[id]!);
+        kinds |= kind;
+      }
+      for (const intent of intentsOfKinds(kinds)) {
         const id = reader.intentId(intent);
         if ((inFact[id] ?? 0) === f + 1) continue;
         hold(f, id, false);

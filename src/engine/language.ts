@@ -174,11 +174,23 @@ export interface LanguageProfile {
    */
   readonly opposites: readonly (readonly [string, string])[];
   /**
-   * The intents an answer satisfies by what it gives, read from its folded text: a time ("in
-   * 1912"), an amount ("about 15 plates"). A question asking for that kind of thing may be
-   * answered by the fact, though none of its phrasings asks for it.
+   * The words by which an answer gives a time or an amount (see `answerKinds.ts`): a question
+   * asking for that kind of thing may be answered by the fact, though none of its phrasings asks
+   * for it.
    */
-  readonly answerIntents: (folded: string) => readonly Intent[];
+  readonly answerWords: AnswerWords;
+}
+
+/** The words by which an answer gives a time or an amount, beside its numbers. */
+export interface AnswerWords {
+  /** Words that say when by themselves: months, weekdays, "century", "ago". */
+  readonly times: readonly string[];
+  /** The months among them: beside one, a number up to 31 is a day, not an amount. */
+  readonly months: readonly string[];
+  /** Units of time: with a number or an amount word, a length of time ("eight days"). */
+  readonly units: readonly string[];
+  /** Words that give an amount: counts, "hundred", "million", "percent", "half". */
+  readonly amounts: readonly string[];
 }
 
 /** The kinds of remark that are no question: see {@link LanguageProfile.remarks}. */

@@ -372,7 +372,7 @@ export function scoreQuestion(
     .slice(0, TITLE_TERMS);
   const { factTitleHeld, factKindHits } = scratch;
   // An intent a phrasing asks for answers it; one the answer only gives the kind of thing for
-  // ("in 1912" to "when") answers it in part (see `answerIntents` in the language profile).
+  // ("in 1912" to "when") answers it in part (see `answerKinds.ts`).
   const countIntent = (f: number, code: number) => {
     if (codeWeight(code) >= STRONG_FIELD) factIntentHits[f]! += 1;
     else factKindHits[f]! += 1;

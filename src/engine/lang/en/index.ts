@@ -6,7 +6,7 @@ import type {
   WordFrequencies,
   WordVectors,
 } from '../../language.js';
-import { answerIntents } from './answers.js';
+import { ANSWER_WORDS } from './answers.js';
 import { decodeFrequencies } from './frequencies.js';
 import { numberForm, QUESTION_WORDS, SHORTHAND } from './questions.js';
 import { OPPOSITES } from './opposites.js';
@@ -40,6 +40,6 @@ export function englishProfile(data: LanguageData): LanguageProfile {
     soundCode: (word: string) => doubleMetaphone(word)[0],
     remarks: REMARKS,
     opposites: OPPOSITES,
-    answerIntents,
+    answerWords: ANSWER_WORDS,
   });
 }
