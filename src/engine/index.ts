@@ -80,7 +80,7 @@ export interface KnowledgeIndex {
    * Soviet Union"): the last of the part's first run of content words, when it is no number.
    */
   readonly titleHeads: readonly (readonly number[])[];
-  /** Every pack's {@link titleTerms} and {@link titleHeads} together: the question terms worth checking. */
+  /** Every pack's {@link titleTerms} and {@link titleHeads}: the question terms worth checking. */
   readonly anyTitleTerm: ReadonlySet<number>;
   /** Each fact's pack, by its place in `packs`. */
   readonly factPack: Int32Array;

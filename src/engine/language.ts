@@ -183,9 +183,9 @@ export interface LanguageProfile {
 
 /** The words by which an answer gives a time or an amount, beside its numbers. */
 export interface AnswerWords {
-  /** Words that say when by themselves: months, weekdays, "century", "ago". */
+  /** Words other than months that say when by themselves: weekdays, "century", "ago". */
   readonly times: readonly string[];
-  /** The months among them: beside one, a number up to 31 is a day, not an amount. */
+  /** The months, which say when too: beside one, a number up to 31 is a day, not an amount. */
   readonly months: readonly string[];
   /** Units of time: with a number or an amount word, a length of time ("eight days"). */
   readonly units: readonly string[];

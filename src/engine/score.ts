@@ -167,9 +167,9 @@ const TITLE_TERMS = 8;
  * Which of the question's `titled` terms (a bit each) name the pack's topic: two or more of
  * the title's words in the question in the title's order ("the cuban missile crisis", "apollo
  * 11"), the one word of a one-word title, or the head a title's part is called by on its own,
- * as something known ("the crisis", see `titleHeads` in the index). Another title word on its own ("moon" of
- * "Apollo 11, the first crewed Moon landing") speaks of part of the topic, which not every fact
- * is about.
+ * as something known ("the crisis", see `titleHeads` in the index). Another title word on its
+ * own ("moon" of "Apollo 11, the first crewed Moon landing") speaks of part of the topic, which
+ * not every fact is about.
  */
 function titleNamed(
   title: readonly number[],

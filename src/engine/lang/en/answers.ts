@@ -2,18 +2,19 @@ import type { AnswerWords } from '../../language.js';
 
 /**
  * The English words by which an answer gives a time or an amount (see {@link AnswerWords}).
- * "may" and "march" are left out of the months: as words they are more often no month.
  */
+/** The months: "may" and "march" are left out, as words they are more often no month. */
+const MONTHS = [
+  ...['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october'],
+  ...['november', 'december'],
+];
+
 export const ANSWER_WORDS: AnswerWords = Object.freeze({
   times: [
-    ...['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october'],
-    ...['november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-    ...['saturday', 'sunday', 'century', 'centuries', 'ago', 'bc', 'bce'],
+    ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    ...['century', 'centuries', 'ago', 'bc', 'bce'],
   ],
-  months: [
-    ...['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october'],
-    ...['november', 'december'],
-  ],
+  months: MONTHS,
   units: [
     ...['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week'],
     ...['weeks', 'month', 'months', 'year', 'years', 'decade', 'decades'],
