@@ -100,10 +100,28 @@ export function completeQuestion(
     partial !== undefined && partial.length >= 2 && !index.lexicon.isFunctionWord(partial)
       ? expansionsOf(index, partial)
       : [];
-  const slotWeight = expansions.reduce((w, id) => Math.max(w, index.termWeight[id]!), 0);
-  let mass = slotWeight;
-  for (const id of terms) mass += index.termWeight[id]!;
-  if (mass === 0) return results;
+  // Weighed in each pack, as scoring weighs a question (see `termPacks` in the index): the
+  // unfinished word by the weightiest word it could become there.
+  const packCount = index.packs.length;
+  const { termPacks, termPackWeight, factPack, phrasingFact } = index;
+  const slotWeights = new Float64Array(packCount);
+  for (const id of expansions) {
+    for (let k = termPacks.start[id]!; k < termPacks.start[id + 1]!; k++) {
+      const pack = termPacks.items[k]!;
+      slotWeights[pack] = Math.max(slotWeights[pack]!, termPackWeight[k]!);
+    }
+  }
+  const masses = Float64Array.from(slotWeights);
+  const termWeights = terms.map((id) => {
+    const weights = new Float64Array(packCount);
+    for (let k = termPacks.start[id]!; k < termPacks.start[id + 1]!; k++) {
+      weights[termPacks.items[k]!] = termPackWeight[k]!;
+      masses[termPacks.items[k]!]! += termPackWeight[k]!;
+    }
+    return weights;
+  });
+  if (masses.every((mass) => mass === 0)) return results;
+  const packOf = (p: number) => factPack[phrasingFact[p]!]!;
 
   const shared = scratch.phrasingShared;
   const touched: number[] = [];
@@ -112,11 +130,12 @@ export function completeQuestion(
     shared[p]! += weight;
   };
   const postings = index.phrasingPostings;
-  for (const id of terms) {
+  terms.forEach((id, t) => {
     for (let k = postings.start[id]!; k < postings.start[id + 1]!; k++) {
-      touch(postings.items[k]!, index.termWeight[id]!);
+      const p = postings.items[k]!;
+      touch(p, termWeights[t]![packOf(p)]!);
     }
-  }
+  });
   // A phrasing counts the unfinished word once, however many of its expansions it holds.
   const slotHit = scratch.phrasingMark;
   for (const id of expansions) {
@@ -124,7 +143,7 @@ export function completeQuestion(
       const p = postings.items[k]!;
       if (slotHit[p] === 1) continue;
       slotHit[p] = 1;
-      touch(p, slotWeight);
+      touch(p, slotWeights[packOf(p)]!);
     }
   }
 
@@ -134,7 +153,8 @@ export function completeQuestion(
   for (const p of touched) {
     const phrasingMass = index.phrasingMass[p]!;
     const factIndex = index.phrasingFact[p]!;
-    const recall = shared[p]! / mass;
+    const mass = masses[packOf(p)]!;
+    const recall = mass > 0 ? shared[p]! / mass : 0;
     shared[p] = 0;
     slotHit[p] = 0;
     const precision = phrasingMass > 0 ? Math.min(1, (recall * mass) / phrasingMass) : 0;

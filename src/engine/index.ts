@@ -84,10 +84,24 @@ export interface KnowledgeIndex {
   readonly anyTitleTerm: ReadonlySet<number>;
   /** Each fact's pack, by its place in `packs`. */
   readonly factPack: Int32Array;
-  /** Weight of each term id (inverse document frequency over facts, everyday words capped). */
+  /**
+   * Weight of each term id over all the packs (inverse document frequency over facts, everyday
+   * words capped): for what is weighed across packs, such as autocomplete's expansions.
+   */
   readonly termWeight: Float64Array;
   /** The weight a word unknown to every pack gets. */
   readonly unknownWeight: number;
+  /**
+   * Term id → the packs holding it, in order, with {@link termPackWeight} beside: the term's
+   * weight within each, its inverse document frequency over that pack's facts alone. Facts are
+   * scored with their own pack's weights, so what a pack answers does not change when other
+   * packs are loaded beside it (a word every fact of one pack holds says nothing there, however
+   * rare it is in the others).
+   */
+  readonly termPacks: PackedLists;
+  readonly termPackWeight: Float64Array;
+  /** By pack: how many facts it holds (a fact another pack already gave is not counted). */
+  readonly packFacts: Int32Array;
   /** Term id → the phrasings holding it, in order. */
   readonly phrasingPostings: PackedLists;
   /** Term id → the facts holding it, in order, with {@link factPostingWeights} beside. */
@@ -150,6 +164,27 @@ export function weightFor(lexicon: Lexicon, word: string, idf: number): number {
   if (isIntent(word)) return Math.min(idf, RANKING.words.intentCap);
   const weight = idf * lexicon.specificity(word);
   return lexicon.isLightWord(word) ? Math.min(weight, RANKING.words.lightWordCap) : weight;
+}
+
+/**
+ * The weight of a question's term in every pack, into `out` (one place a pack): its weight
+ * there when the pack holds it, else that of a word the pack never uses, as if that pack were
+ * loaded alone (`id` is -1 for a word no pack knows; `word` is the question's word).
+ */
+export function weightsByPack(
+  index: KnowledgeIndex,
+  id: number,
+  word: string,
+  out: Float64Array,
+): void {
+  const { packFacts, lexicon } = index;
+  for (let pack = 0; pack < out.length; pack++) {
+    out[pack] = weightFor(lexicon, word, inverseFrequency(Math.max(packFacts[pack]!, 1), 1));
+  }
+  if (id < 0) return;
+  for (let k = index.termPacks.start[id]!; k < index.termPacks.start[id + 1]!; k++) {
+    out[index.termPacks.items[k]!] = index.termPackWeight[k]!;
+  }
 }
 
 /**
@@ -335,6 +370,17 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   const factTermWeightItems: number[] = [];
   /** term id → how many facts hold it. */
   const termDocs: number[] = [];
+  /** (term, pack, facts of the pack holding it, word), one entry a term and pack, in pack order. */
+  const packEntryTerm: number[] = [];
+  const packEntryPack: number[] = [];
+  const packEntryDocs: number[] = [];
+  /** The word the term was first read from in the pack: it decides the term's weight there. */
+  const packEntryWord: string[] = [];
+  /** term id → its entry for the pack being read, when it has one. */
+  const packEntryOf: number[] = [];
+  /** The number of facts of each pack, once read without repeats, and each fact's pack. */
+  const packFacts: number[] = [];
+  const factPackNo: number[] = [];
   /** term id → 1 + the last fact holding it, and 1 + the last holding it in a strong field. */
   const inFact: number[] = [];
   const strongInFact: number[] = [];
@@ -356,6 +402,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       inFact.push(0);
       strongInFact.push(0);
       answerInFact.push(0);
+      packEntryOf.push(-1);
     }
     if (strong) strongInFact[id] = f + 1;
     else answerInFact[id] = f + 1;
@@ -363,10 +410,15 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     inFact[id] = f + 1;
     union.push(id);
   };
-  for (const pack of packs) {
+  for (const [packNo, pack] of packs.entries()) {
+    packFacts.push(0);
+    reader.startPack();
+    const packEntriesFrom = packEntryTerm.length;
     for (const fact of pack.facts) {
       if (factIndexById.has(fact.id)) continue;
       const f = facts.length;
+      packFacts[packNo]! += 1;
+      factPackNo.push(packNo);
       factIndexById.set(fact.id, f);
       facts.push({ fact, pack });
       union.length = 0;
@@ -411,7 +463,18 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
 
       sortSmall(union);
       for (const id of union) {
-        if (!kindOnly.includes(id)) termDocs[id]! += 1;
+        if (!kindOnly.includes(id)) {
+          termDocs[id]! += 1;
+          const entry = packEntryOf[id]!;
+          if (entry >= packEntriesFrom) packEntryDocs[entry]! += 1;
+          else {
+            packEntryOf[id] = packEntryTerm.length;
+            packEntryTerm.push(id);
+            packEntryPack.push(packNo);
+            packEntryDocs.push(1);
+            packEntryWord.push(reader.wordInPack(id));
+          }
+        }
         factTermItems.push(id);
         factTermWeightItems.push(
           fieldCode(
@@ -444,6 +507,25 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       inverseFrequency(documents, termDocs[id] ?? 0),
     );
   }
+  // Each term's weight within each pack holding it, grouped by term (in pack order).
+  const termPackStart = new Int32Array(termCount + 1);
+  for (const id of packEntryTerm) termPackStart[id + 1]! += 1;
+  for (let id = 0; id < termCount; id++) termPackStart[id + 1]! += termPackStart[id]!;
+  const termPackItems = new Int32Array(packEntryTerm.length);
+  const termPackWeight = new Float64Array(packEntryTerm.length);
+  const entryWeight = new Float64Array(packEntryTerm.length);
+  const filled = termPackStart.slice(0, termCount);
+  packEntryTerm.forEach((id, entry) => {
+    const at = filled[id]!++;
+    const pack = packEntryPack[entry]!;
+    termPackItems[at] = pack;
+    termPackWeight[at] = entryWeight[entry] = weightFor(
+      lexicon,
+      packEntryWord[entry]!,
+      inverseFrequency(packFacts[pack]!, packEntryDocs[entry]!),
+    );
+  });
+  const termPacks: PackedLists = { start: termPackStart, items: termPackItems };
 
   yield;
   const phrasingCount = phrasingFact.length;
@@ -451,13 +533,25 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     start: Int32Array.from(phrasingTermStart),
     items: Int32Array.from(phrasingTermItems),
   };
+  // A phrasing's mass is weighed in its own pack. Facts, and so phrasings, come pack by pack,
+  // and so do the pack entries: each pack's weights are spread out once, read, and cleared.
   const phrasingMass = new Float64Array(phrasingCount);
-  for (let p = 0; p < phrasingCount; p++) {
-    let mass = 0;
-    for (let k = phrasingTerms.start[p]!; k < phrasingTerms.start[p + 1]!; k++) {
-      mass += termWeight[phrasingTerms.items[k]!]!;
+  const inPack = new Float64Array(termCount);
+  let entry = 0;
+  let p = 0;
+  for (let pack = 0; pack < packs.length; pack++) {
+    const entriesFrom = entry;
+    for (; entry < packEntryTerm.length && packEntryPack[entry] === pack; entry++) {
+      inPack[packEntryTerm[entry]!] = entryWeight[entry]!;
     }
-    phrasingMass[p] = mass;
+    for (; p < phrasingCount && factPackNo[phrasingFact[p]!] === pack; p++) {
+      let mass = 0;
+      for (let k = phrasingTerms.start[p]!; k < phrasingTerms.start[p + 1]!; k++) {
+        mass += inPack[phrasingTerms.items[k]!]!;
+      }
+      phrasingMass[p] = mass;
+    }
+    for (let e = entriesFrom; e < entry; e++) inPack[packEntryTerm[e]!] = 0;
   }
   const factTerms: PackedLists = {
     start: Int32Array.from(factTermStart),
@@ -520,8 +614,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   const titleTerms: number[][] = [];
   const titleHeads: number[][] = [];
   const anyTitleTerm = new Set<number>();
-  const packIndex = new Map(packs.map((pack, i) => [pack, i]));
-  const factPack = Int32Array.from(facts, ({ pack }) => packIndex.get(pack)!);
+  const factPack = Int32Array.from(factPackNo);
   for (const pack of packs) {
     const own: number[] = [];
     for (const word of applySynonyms(wordsOf(pack.title), synonyms)) {
@@ -577,6 +670,9 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     factPack,
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
+    termPacks,
+    termPackWeight,
+    packFacts: Int32Array.from(packFacts),
     phrasingPostings,
     factPostings: factInversion.inverted,
     factPostingWeights,

@@ -187,6 +187,14 @@ export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
   const termFirstWord: string[] = [];
   /** term id → the last text that named it (to drop repeats within a text). */
   const lastText: number[] = [];
+  /**
+   * term id → the word it was first read from in the pack being read, and that pack's number:
+   * a pack's weights (see `termPacks` in the index) do not hang on the words of the packs read
+   * before it.
+   */
+  const packWord: string[] = [];
+  const packWordOf: number[] = [];
+  let pack = 0;
   let texts = 0;
   /** Intents by leading words, for this build only (see `intentsOf`). */
   const intentMemo = new Map<string, readonly string[]>();
@@ -200,6 +208,8 @@ export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
       termIds.set(term, id);
       termFirstWord.push(word);
       lastText.push(-1);
+      packWord.push(word);
+      packWordOf.push(-1);
     }
     return id;
   };
@@ -303,7 +313,11 @@ export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
   // closure made for each of a million of them.
   let textId = -1;
   let target: number[] = [];
-  const add = (id: number) => {
+  const add = (id: number, word: string) => {
+    if (id >= 0 && packWordOf[id] !== pack) {
+      packWordOf[id] = pack;
+      packWord[id] = word;
+    }
     if (id >= 0 && lastText[id] !== textId) {
       lastText[id] = textId;
       target.push(id);
@@ -342,10 +356,10 @@ export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
     for (let k = 0; k < head && !asks; k++) asks = readings[k]!.asks;
     if (asks) {
       for (const intent of lexicon.intentsOf(formsOf(wordCount), intentMemo)) {
-        add(termIdOf(intent, intent));
+        add(termIdOf(intent, intent), intent);
       }
     }
-    for (let k = 0; k < wordCount; k++) add(termOf(readings[k]!));
+    for (let k = 0; k < wordCount; k++) add(termOf(readings[k]!), readings[k]!.form);
   };
   /** The forms of the first `n` words of the current text as analysed, in a reused array. */
   const forms: string[] = [];
@@ -359,6 +373,12 @@ export function createTermReader(lexicon: Lexicon, synonyms: SynonymTable) {
     termIds,
     termFirstWord,
     read,
+    /** Starts another pack: {@link wordInPack} then tells the words read from it on. */
+    startPack: (): void => {
+      pack += 1;
+    },
+    /** The word term `id` was first read from in the current pack (or in any, if none). */
+    wordInPack: (id: number): string => packWord[id]!,
     /** The term id of an intent (`_when`…), handed out if no text has asked for it yet. */
     intentId: (intent: string): number => termIdOf(intent, intent),
     /**

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { isIntent, type Analysis, type ChooseCorrection } from './analyze.js';
 import { RANKING } from './config.js';
 import type { KnowledgeIndex } from './index.js';
-import { codeInAnswer, codeWeight, listLength, weightFor } from './index.js';
+import { codeInAnswer, codeWeight, listLength, weightFor, weightsByPack } from './index.js';
 import { kthLargest } from './order.js';
 
 /**
@@ -91,7 +91,10 @@ function shapeOf(terms: readonly QueryTerm[], mass: number, analysis: Analysis):
 
 interface QueryTerm {
   readonly id: number;
+  /** The term's weight over all the packs: for what the question is as a whole. */
   readonly weight: number;
+  /** Its weight in each pack (see `termPacks` in the index): for that pack's facts. */
+  readonly weights: Float64Array;
   readonly intent: boolean;
   /** An intent or a telling word: see {@link ScoredFact.complete}. */
   readonly telling: boolean;
@@ -108,20 +111,27 @@ interface QueryTerm {
   readonly definite: boolean;
 }
 
-/** Weighs the question's terms; a word no pack knows weighs as much as the rarest known one. */
+/**
+ * Weighs the question's terms, over all the packs and in each; a word no pack knows weighs as
+ * much as the rarest known one. `masses` holds the question's weight in each pack.
+ */
 function queryTerms(
   index: KnowledgeIndex,
   analysis: Analysis,
-): { terms: QueryTerm[]; mass: number } {
+): { terms: QueryTerm[]; mass: number; masses: Float64Array } {
   const terms: QueryTerm[] = [];
   let mass = 0;
+  const masses = new Float64Array(index.packs.length);
   analysis.terms.forEach((term, i) => {
     const id = index.termIds.get(term);
+    const similarity = analysis.similarity?.get(term) ?? 1;
     const weight =
       (id !== undefined
         ? index.termWeight[id]!
-        : weightFor(index.lexicon, analysis.termWords[i]!, index.unknownWeight)) *
-      (analysis.similarity?.get(term) ?? 1);
+        : weightFor(index.lexicon, analysis.termWords[i]!, index.unknownWeight)) * similarity;
+    const weights = new Float64Array(index.packs.length);
+    weightsByPack(index, id ?? -1, analysis.termWords[i]!, weights);
+    if (similarity !== 1) for (let k = 0; k < weights.length; k++) weights[k]! *= similarity;
     const intent = isIntent(term);
     // A name, a number, a rare word: a fact that leaves one unexplained does not answer the
     // question however far ahead it is ("how much did trade grow in 1975"); one that leaves out
@@ -140,6 +150,7 @@ function queryTerms(
     terms.push({
       id: id ?? -1,
       weight,
+      weights,
       intent,
       telling: telling && !optional,
       explains,
@@ -147,9 +158,12 @@ function queryTerms(
       need,
       definite: analysis.definite?.has(term) === true,
     });
-    if (!optional) mass += weight;
+    if (!optional) {
+      mass += weight;
+      for (let k = 0; k < weights.length; k++) masses[k]! += weights[k]!;
+    }
   });
-  return { terms, mass };
+  return { terms, mass, masses };
 }
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
@@ -343,9 +357,10 @@ export function scoreQuestion(
   inScope: (factIndex: number) => boolean,
   keep?: Keep,
 ): { scored: ScoredFact[]; shape: QuestionShape } {
-  const { terms, mass } = queryTerms(index, analysis);
+  const { terms, mass, masses } = queryTerms(index, analysis);
   const shape = shapeOf(terms, mass, analysis);
   if (mass === 0) return { scored: [], shape };
+  const { factPack, phrasingFact } = index;
   const touchedPhrasings: number[] = [];
   const touchedFacts: number[] = [];
   const { phrasingShared, factShared, factBest, factHits, factIntentHits, factTellingHits } =
@@ -389,7 +404,7 @@ export function scoreQuestion(
       for (const p of touchedPhrasings) {
         for (let k = phrasingTerms.start[p]!; k < phrasingTerms.start[p + 1]!; k++) {
           if (phrasingTerms.items[k] === term.id) {
-            phrasingShared[p]! += term.weight;
+            phrasingShared[p]! += term.weights[factPack[phrasingFact[p]!]!]!;
             break;
           }
         }
@@ -398,8 +413,9 @@ export function scoreQuestion(
         const at = termAt(index, f, term.id);
         if (at < 0) continue;
         const code = index.factTermWeights[at]!;
-        factShared[f]! += (term.weight * codeWeight(code)) / 1000;
-        if (codeInAnswer(code)) factAnswerShared[f]! += term.weight;
+        const weight = term.weights[factPack[f]!]!;
+        factShared[f]! += (weight * codeWeight(code)) / 1000;
+        if (codeInAnswer(code)) factAnswerShared[f]! += weight;
         if (term.intent) countIntent(f, code);
         factHits[f]! += term.need;
         factTellingHits[f]! += term.explains;
@@ -410,7 +426,7 @@ export function scoreQuestion(
     for (let k = phrasingPostings.start[term.id]!; k < phrasingPostings.start[term.id + 1]!; k++) {
       const p = phrasingPostings.items[k]!;
       if (phrasingShared[p] === 0) touchedPhrasings.push(p);
-      phrasingShared[p]! += term.weight;
+      phrasingShared[p]! += term.weights[factPack[phrasingFact[p]!]!]!;
     }
     for (let k = from; k < to; k++) {
       const f = factPostings.items[k]!;
@@ -422,8 +438,9 @@ export function scoreQuestion(
       )
         touchedFacts.push(f);
       const code = factPostingWeights[k]!;
-      factShared[f]! += (term.weight * codeWeight(code)) / 1000;
-      if (codeInAnswer(code)) factAnswerShared[f]! += term.weight;
+      const weight = term.weights[factPack[f]!]!;
+      factShared[f]! += (weight * codeWeight(code)) / 1000;
+      if (codeInAnswer(code)) factAnswerShared[f]! += weight;
       if (term.intent) countIntent(f, code);
       factHits[f]! += term.need;
       factTellingHits[f]! += term.explains;
@@ -460,7 +477,7 @@ export function scoreQuestion(
     phrasingShared[p] = 0;
     const phrasingMass = index.phrasingMass[p]!;
     const factIndex = index.phrasingFact[p]!;
-    const recall = Math.min(1, shared / mass);
+    const recall = Math.min(1, shared / masses[factPack[factIndex]!]!);
     const precision = phrasingMass > 0 ? shared / phrasingMass : 0;
     const f = (1 + beta2) * ((recall * precision) / (beta2 * precision + recall));
     if (f > factBest[factIndex]!) factBest[factIndex] = f;
@@ -475,10 +492,13 @@ export function scoreQuestion(
   // ("what island is the space center on"): the answer, held to the question's words alone,
   // stands in for a phrasing, below a phrasing's full match.
   const bestOf = (f: number) =>
-    Math.max(factBest[f]!, SCORE_WEIGHTS.answerRoute * Math.min(1, factAnswerShared[f]! / mass));
+    Math.max(
+      factBest[f]!,
+      SCORE_WEIGHTS.answerRoute * Math.min(1, factAnswerShared[f]! / masses[factPack[f]!]!),
+    );
   for (const f of touchedFacts) {
     if (!inScope(f)) continue;
-    const coverage = Math.min(1, factShared[f]! / mass);
+    const coverage = Math.min(1, factShared[f]! / masses[factPack[f]!]!);
     const intentFactor =
       SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]! - factKindHits[f]!) *
       SCORE_WEIGHTS.answerIntent ** factKindHits[f]!;
@@ -541,7 +561,7 @@ export function scoreQuestion(
           complete: factTellingHits[f] === tellingTerms,
           evidence: {
             phrasing: bestOf(f),
-            coverage: Math.min(1, factShared[f]! / mass),
+            coverage: Math.min(1, factShared[f]! / masses[factPack[f]!]!),
             explained: explainedOf(f),
             intentsMissed: intents - factIntentHits[f]!,
             tellingMissed: tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!),

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { MAX_QUESTION_LENGTH } from '../../src/engine/normalize.js';
-import type { Engine } from '../../src/engine/types.js';
+import type { AskResult, Engine } from '../../src/engine/types.js';
+import { loadSet } from '../../src/eval/sets.js';
+import type { Pack } from '../../src/knowledge/schema.js';
 import { bundledPacks, fixturePacks, testFact, testPack } from '../support/packs.js';
 import { english } from '../../src/knowledge/languages.js';
 
@@ -489,5 +491,69 @@ describe('packs on other topics, asked as a study group asks', () => {
     expect(result.status === 'answered' ? result.fact.id : result.status).not.toBe(
       'archaeal-earliest-photosynthesis',
     );
+  });
+});
+
+describe('packs loaded together', () => {
+  /** A pack as a study group might write it with no synonyms or entities of its own. */
+  const plain = (pack: Pack): Pack => ({ ...pack, synonyms: {}, entities: [] });
+  const verdict = (result: AskResult) => ({
+    status: result.status,
+    fact: result.status === 'answered' ? result.fact.id : undefined,
+  });
+  const outcome = (result: AskResult) => ({
+    ...verdict(result),
+    confidence: result.confidence,
+  });
+
+  // A word another pack uses is a known word, not a typo to correct, so a confidence may still
+  // move a little; what is answered does not.
+  it('answer each pack’s questions as that pack alone does, scoped to it', async () => {
+    const [photosynthesis, plates, cuban] = await Promise.all(
+      ['photosynthesis', 'plate-tectonics', 'cuban-missile-crisis'].map(async (n) =>
+        (await fixturePacks(n)).map(plain),
+      ),
+    );
+    const alone = createEngine(photosynthesis!, { language: english });
+    // Loaded after the others, so their words come first and their facts outnumber its own.
+    const together = createEngine([...plates!, ...cuban!, ...photosynthesis!], {
+      language: english,
+    });
+    const packId = photosynthesis![0]!.id;
+    const { set } = await loadSet('test/eval/photosynthesis-set.yaml', '.');
+    for (const { q } of set.questions) {
+      expect(verdict(together.ask(q, { packId })), q).toEqual(verdict(alone.ask(q)));
+    }
+    expect(together.autocomplete('how do plants', { packId })).toEqual(
+      alone.autocomplete('how do plants'),
+    );
+  });
+
+  it('weigh a word by how rare it is in its own pack, not in the others', () => {
+    const rivers = testPack('rivers', 'Rivers', 'Notes on two rivers.', [
+      testFact('delta', 'Where does the river meet the sea?', [
+        'river mouth',
+        'delta of the river',
+      ]),
+      testFact('source', 'Where does the river rise in the hills?', ['river source', 'spring']),
+      testFact('ferry', 'When did the ferry start crossing?', ['ferry crossing', 'first ferry']),
+    ]);
+    // A pack where every fact speaks of the ferry: there, the word tells its facts apart not at all.
+    const ferries = testPack(
+      'ferries',
+      'Ferries',
+      'Notes on ferries.',
+      ['boats', 'fares', 'routes', 'crews', 'engines', 'harbours'].map((topic) =>
+        testFact(`ferry-${topic}`, `What ${topic} did the ferry company keep?`, [
+          `ferry ${topic}`,
+          `${topic} of the ferry`,
+        ]),
+      ),
+    );
+    const alone = createEngine([rivers], { language: english });
+    const together = createEngine([ferries, rivers], { language: english });
+    for (const q of ['when did the ferry start', 'ferry', 'first crossing', 'river source']) {
+      expect(outcome(together.ask(q, { packId: 'rivers' })), q).toEqual(outcome(alone.ask(q)));
+    }
   });
 });
