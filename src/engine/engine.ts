@@ -236,14 +236,27 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
     const remark = lexicon.remarkOf(tokens);
     // A request for help with Almanac itself ("how does this work") is no question of the packs.
     if (remark === 'help') return rejected(remark, inScope);
-    // Nothing but a question word, if that ("who are you", "why?", "lol"): nothing to look up.
-    if (analysis.terms.every(isIntent)) return rejected(remark ?? 'no-subject', inScope);
-
+    // A question put exactly as one of a fact's phrasings is that fact's.
     const exact = exactFacts(index, analysis.words).filter(inScope);
     if (exact.length === 1) {
       const s = { factIndex: exact[0]!, score: 1 };
       return answered(s, 1, scoreOf(analysis, inScope), false, inScope);
     }
+    // Small talk put to Almanac itself ("how's your day going", "who are you"): it names nothing
+    // telling, and asks, if anything, about everyday words alone. Greeted, never looked up, so no
+    // fact about a day or a maker answers it.
+    if (remark !== 'thanks' && lexicon.addressesAlmanac(tokens)) {
+      const { tellingWords, intents } = questionShape(index, analysis);
+      const everyday = analysis.terms.every(
+        (term, i) =>
+          isIntent(term) ||
+          analysis.optional?.has(term) === true ||
+          lexicon.isLightWord(analysis.termWords[i]!),
+      );
+      if (tellingWords === 0 && (intents === 0 || everyday)) return rejected('greeting', inScope);
+    }
+    // Nothing but a question word, if that ("why?", "lol"): nothing to look up.
+    if (analysis.terms.every(isIntent)) return rejected(remark ?? 'no-subject', inScope);
 
     const { scored, shape } = judge(analysis, inScope);
     const previous = options?.previousFactId

@@ -56,6 +56,16 @@ export interface QuestionWords {
    */
   readonly askerWords: readonly string[];
   /**
+   * Words that address Almanac itself: as "you" (`addressWords`), unless a verb of
+   * `requestVerbs` follows and makes it a request about something else ("can you tell me…",
+   * "do you know…", "can you name…"), or as "your" (`addressPossessives`), always about
+   * Almanac ("your name"). A message put to Almanac about itself ("how's your day going", "who
+   * made you") asks nothing of the packs.
+   */
+  readonly addressWords: readonly string[];
+  readonly addressPossessives: readonly string[];
+  readonly requestVerbs: readonly string[];
+  /**
    * Words that point at something already known ("the", "this"): "the crisis" names the topic
    * a pack's title calls "the cuban missile crisis"; "crisis" alone may be any crisis.
    */

@@ -53,6 +53,11 @@ export interface Lexicon {
   readonly negationReach: number;
   /** True for a word a clause about the asker opens with. */
   isAsker(word: string): boolean;
+  /**
+   * True when a message's words address Almanac itself other than to ask it for something
+   * ("how are you", "who made you"; not "can you tell me…"): see `addressWords`.
+   */
+  addressesAlmanac(words: readonly string[]): boolean;
   /** True for a word that points at something already known ("the"). */
   isDefinite(word: string): boolean;
   /** True for a word after which a question word opens the question itself. */
@@ -106,6 +111,9 @@ function createLexicon(language: LanguageProfile): Lexicon {
   const trailing = new Map(Object.entries(questions.trailing));
   const leadIns = new Set(questions.leadIns);
   const askerWords = new Set(questions.askerWords);
+  const addressWords = new Set(questions.addressWords);
+  const addressPossessives = new Set(questions.addressPossessives);
+  const requestVerbs = new Set(questions.requestVerbs);
   const definite = new Set(questions.definite);
   const measures = new Set(questions.measures);
   const joiners = new Set(questions.joiners);
@@ -219,6 +227,12 @@ function createLexicon(language: LanguageProfile): Lexicon {
     intentOrder,
     isLeadIn: (word) => leadIns.has(word),
     isAsker: (word) => askerWords.has(word),
+    addressesAlmanac: (words) =>
+      words.some(
+        (word, i) =>
+          addressPossessives.has(word) ||
+          (addressWords.has(word) && !(i + 1 < words.length && requestVerbs.has(words[i + 1]!))),
+      ),
     isDefinite: (word) => definite.has(word),
     isNegator: (word) => negators.has(word),
     negationReach: questions.negationReach,

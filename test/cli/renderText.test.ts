@@ -30,7 +30,8 @@ describe('a remark rendered as text', () => {
   it.each([
     ['thanks, that helped a lot', "You're welcome!"],
     ['hi there', 'Hello!'],
-    ['who are you', 'does not say what to look up'],
+    ['who are you', 'Hello!'],
+    ['why?', 'does not say what to look up'],
     ['how does this work', 'Ask me a question in your own words'],
   ])('answers "%s" in kind, with questions to ask instead of a decline', (question, reply) => {
     const { text, choices } = renderText(engine.ask(question));

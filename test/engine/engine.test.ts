@@ -168,7 +168,7 @@ describe('declines', () => {
     expect(result).toMatchObject({ status: 'no-match', rejected: 'empty' });
   });
 
-  it.each(['who are you', 'who r u', 'who?', 'why', 'what is it', 'lol ok', '5', 'wat abt 1972'])(
+  it.each(['who?', 'why', 'what is it', 'lol ok', '5', 'wat abt 1972'])(
     'answer no fact for "%s", which names nothing to look up',
     (question) => {
       expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'no-subject' });
@@ -208,6 +208,55 @@ describe('thanks and greetings', () => {
   it('still ask the packs about help that is part of a question', () => {
     const result = engine.ask('how did the soviets help pakistan');
     expect(result.status === 'no-match' ? result.rejected : undefined).toBeUndefined();
+  });
+
+  describe('small talk put to Almanac itself', () => {
+    // A pack whose facts speak of days, going, making and names: everyday words a chat message
+    // to the bot uses too.
+    const mission = createEngine(
+      [
+        testPack('mission', 'The mission', 'A journey and its crew.', [
+          testFact('journey-days', 'How many days did the journey to the station take?', [
+            'how long was the trip going there',
+            'days spent going to the station',
+          ]),
+          testFact('crew-maker', 'Who made the crew badge?', [
+            'who designed the badge',
+            'badge maker',
+          ]),
+          testFact('ship-name', 'What was the name of the ship?', [
+            'ship name',
+            'what was the ship called',
+          ]),
+        ]),
+      ],
+      { language: english },
+    );
+
+    it.each([
+      "how's your day going",
+      'how are you doing today?',
+      'who made you',
+      'who are you',
+      'who r u',
+      'what is your name',
+      'are you a bot',
+    ])('greet "%s" in kind instead of answering it from a fact', (question) => {
+      expect(mission.ask(question)).toMatchObject({ status: 'no-match', rejected: 'greeting' });
+    });
+
+    it.each([
+      ['can you tell me how many days the journey took', 'journey-days'],
+      ['do you know who made the crew badge', 'crew-maker'],
+      ['can u name the ship', 'ship-name'],
+    ])('still answer a request put to it: "%s"', (question, factId) => {
+      const result = mission.ask(question);
+      expect(result.status === 'answered' ? result.fact.id : result.status).toBe(factId);
+    });
+
+    it('still thank for thanks addressed to it', () => {
+      expect(mission.ask('thank you')).toMatchObject({ rejected: 'thanks' });
+    });
   });
 
   it('are no thanks when a word only begins like one ("think", "this")', () => {

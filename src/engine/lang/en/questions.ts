@@ -77,6 +77,12 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   ],
   negationReach: 2,
   askerWords: ['i', 'im', 'ive', 'id', 'ill', 'my', 'me'],
+  addressWords: ['you', 'yourself', 'youre', 'u', 'ya'],
+  addressPossessives: ['your', 'yours', 'ur'],
+  requestVerbs: [
+    ...['tell', 'explain', 'know', 'say', 'give', 'show', 'remind', 'help', 'describe', 'list'],
+    ...['name', 'find', 'summarise', 'summarize', 'recall', 'answer', 'check', 'clarify'],
+  ],
   definite: ['the', 'this', 'that', 'da', 'tha'],
   leadIns: [
     ...['know', 'wondering', 'wonder', 'curious', 'ask', 'asking', 'explain', 'remind', 'me'],
