@@ -177,6 +177,12 @@ export interface Analysis {
    * known, such as a pack's topic (see `titleHeads` in the index). Absent when there are none.
    */
   readonly definite?: ReadonlySet<string>;
+  /**
+   * Terms of words that only name what an intent asks for ("year" in "what year", "time" in
+   * "what time"): optional, and no subject of their own. "what year is it" names nothing to
+   * look up. Absent when there are none.
+   */
+  readonly intentNames?: ReadonlySet<string>;
 }
 
 /**
@@ -353,6 +359,7 @@ export function analyzeWords(
   const guessed = new Set<string>();
   const optional = new Set<string>();
   const definite = new Set<string>();
+  const intentNames = new Set<string>();
   // What a question says is not so ("without giving off oxygen", "instead of chlorophyll")
   // names what it does not ask about: those words count when a fact holds them, and cost
   // nothing when none does, in a speller's questions only.
@@ -375,7 +382,10 @@ export function analyzeWords(
     if ((asked.size > 0 && !asked.has(term)) || denied || aside.has(term)) optional.add(term);
     // "what date did he land": the date is what the intent asks for, not a topic a fact
     // must name; a fact that does name it gains.
-    if (speller && lexicon.namesIntent(words, at)) optional.add(term);
+    if (speller && lexicon.namesIntent(words, at)) {
+      optional.add(term);
+      intentNames.add(term);
+    }
   }
   /** Drops the terms `unwanted` names, with their words. */
   const drop = (unwanted: (term: string, word: string) => boolean) => {
@@ -416,5 +426,6 @@ export function analyzeWords(
     ...(guessed.size > 0 ? { guessed } : {}),
     ...(optional.size > 0 ? { optional } : {}),
     ...(definite.size > 0 ? { definite } : {}),
+    ...(intentNames.size > 0 ? { intentNames } : {}),
   };
 }

@@ -105,6 +105,10 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
   const lexicon = lexiconOf(options.language);
   const model = options.decision ?? CALIBRATION;
   const index = yield* indexSteps(packs, lexicon);
+  /** The terms of the profile's one-word requests for help ("help", "halp"). */
+  const helpTerms = new Set(
+    options.language.remarks.help.filter((r) => !r.includes(' ')).map((r) => lexicon.stem(r)),
+  );
   const scratch = createScratch(index);
   // Built at the first question with a word the packs do not know: many never need it.
   let semantic: SemanticIndex | undefined;
@@ -255,8 +259,14 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       );
       if (tellingWords === 0 && (intents === 0 || everyday)) return rejected('greeting', inScope);
     }
-    // Nothing but a question word, if that ("why?", "lol"): nothing to look up.
-    if (analysis.terms.every(isIntent)) return rejected(remark ?? 'no-subject', inScope);
+    // Nothing but a question word, if that, and the words that say what it asks for ("why?",
+    // "lol", "what year is it"): nothing to look up.
+    const subjects = analysis.terms.filter(
+      (term) => !isIntent(term) && analysis.intentNames?.has(term) !== true,
+    );
+    if (subjects.length === 0) return rejected(remark ?? 'no-subject', inScope);
+    // Help asked for with nothing else to look up ("can you help me with my homework").
+    if (subjects.every((term) => helpTerms.has(term))) return rejected('help', inScope);
 
     const { scored, shape } = judge(analysis, inScope);
     const previous = options?.previousFactId

@@ -168,12 +168,18 @@ describe('declines', () => {
     expect(result).toMatchObject({ status: 'no-match', rejected: 'empty' });
   });
 
-  it.each(['who?', 'why', 'what is it', 'lol ok', '5', 'wat abt 1972'])(
-    'answer no fact for "%s", which names nothing to look up',
-    (question) => {
-      expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'no-subject' });
-    },
-  );
+  it.each([
+    'who?',
+    'why',
+    'what is it',
+    'lol ok',
+    '5',
+    'wat abt 1972',
+    'what year is it',
+    'what time is it?',
+  ])('answer no fact for "%s", which names nothing to look up', (question) => {
+    expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'no-subject' });
+  });
 });
 
 describe('thanks and greetings', () => {
@@ -198,12 +204,15 @@ describe('thanks and greetings', () => {
     expect(verdict(question)).toBe(factId);
   });
 
-  it.each(['help', 'Help me!', 'how does this work', 'what can you do'])(
-    'take "%s" as a request for help with Almanac, not as a question of the packs',
-    (question) => {
-      expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'help' });
-    },
-  );
+  it.each([
+    'help',
+    'Help me!',
+    'how does this work',
+    'what can you do',
+    'can you help me with my homework',
+  ])('take "%s" as a request for help with Almanac, not as a question of the packs', (question) => {
+    expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'help' });
+  });
 
   it('still ask the packs about help that is part of a question', () => {
     const result = engine.ask('how did the soviets help pakistan');
