@@ -131,10 +131,16 @@ export function decide(
   // the opposite of what it asks ("ended" when it asks "started"), speaks of something else,
   // however well its words match: it is never answered.
   const contradicted = best.evidence?.numberConflict === true || best.evidence?.opposed === true;
-  if (probability >= model.answerAt && !contradicted) {
+  // A question all of whose words were read as guesses ("slides" as the pack's "side", "page"
+  // as its "article" by meaning) says nothing the packs say: it is declined with the near
+  // misses, however far ahead one fact is on the guesses.
+  const guessedOnly = shape.guessedShare >= 1;
+  if (probability >= model.answerAt && !contradicted && !guessedOnly) {
     return { kind: 'answered', best, probability, viaContext: false };
   }
-  if (contradicted) return { kind: 'no-match', probability, nearMisses: nearMisses() };
+  if (contradicted || guessedOnly) {
+    return { kind: 'no-match', probability, nearMisses: nearMisses() };
+  }
   // The scores are sorted, so the close facts are the first few.
   let group = 1;
   while (group < scored.length && best.score - scored[group]!.score <= candidateSpread) group++;

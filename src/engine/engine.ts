@@ -259,14 +259,18 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       );
       if (tellingWords === 0 && (intents === 0 || everyday)) return rejected('greeting', inScope);
     }
-    // Nothing but a question word, if that, and the words that say what it asks for ("why?",
-    // "lol", "what year is it"): nothing to look up.
-    const subjects = analysis.terms.filter(
-      (term) => !isIntent(term) && analysis.intentNames?.has(term) !== true,
+    // Nothing but a question word, the words that say what it asks for and everyday words
+    // ("why?", "lol", "what year is it", "what happened"): nothing to look up.
+    const subjects = analysis.terms.flatMap((term, i) =>
+      isIntent(term) || analysis.intentNames?.has(term) === true ? [] : [analysis.termWords[i]!],
     );
-    if (subjects.length === 0) return rejected(remark ?? 'no-subject', inScope);
+    if (subjects.every((word) => lexicon.isLightWord(word))) {
+      return rejected(remark ?? 'no-subject', inScope);
+    }
     // Help asked for with nothing else to look up ("can you help me with my homework").
-    if (subjects.every((term) => helpTerms.has(term))) return rejected('help', inScope);
+    if (subjects.every((word) => helpTerms.has(lexicon.stem(word)))) {
+      return rejected('help', inScope);
+    }
 
     const { scored, shape } = judge(analysis, inScope);
     const previous = options?.previousFactId

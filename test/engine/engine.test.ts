@@ -177,8 +177,19 @@ describe('declines', () => {
     'wat abt 1972',
     'what year is it',
     'what time is it?',
+    'what happened?',
+    'can you explain that again',
   ])('answer no fact for "%s", which names nothing to look up', (question) => {
     expect(engine.ask(question)).toMatchObject({ status: 'no-match', rejected: 'no-subject' });
+  });
+});
+
+describe('questions read only by guesswork', () => {
+  it('are not answered when none of their words is in the packs', () => {
+    // Neither "share" nor "notes" is in the pack: "share" reads as one of its words only as a guess.
+    const result = engine.ask('can someone share the notes');
+    expect(result.status).toBe('no-match');
+    if (result.status === 'no-match') expect(result.suggestions.length).toBeGreaterThan(0);
   });
 });
 
