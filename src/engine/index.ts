@@ -84,6 +84,8 @@ export interface KnowledgeIndex {
   readonly anyTitleTerm: ReadonlySet<number>;
   /** Each fact's pack, by its place in `packs`. */
   readonly factPack: Int32Array;
+  /** 1 for each fact whose answer gives a time of day (the profile's `answerWords.clock`). */
+  readonly factClock: Uint8Array;
   /**
    * Weight of each term id over all the packs (inverse document frequency over facts, everyday
    * words capped): for what is weighed across packs, such as autocomplete's expansions.
@@ -381,6 +383,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   /** The number of facts of each pack, once read without repeats, and each fact's pack. */
   const packFacts: number[] = [];
   const factPackNo: number[] = [];
+  const factClock: number[] = [];
   /** term id → 1 + the last fact holding it, and 1 + the last holding it in a strong field. */
   const inFact: number[] = [];
   const strongInFact: number[] = [];
@@ -447,6 +450,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       termsRead.length = 0;
       reader.read(fact.answer, f, termsRead);
       for (const id of termsRead) hold(f, id, false);
+      factClock.push(lexicon.language.answerWords.clock.test(fact.answer) ? 1 : 0);
       kindOnly.length = 0;
       let kinds = 0;
       for (const id of termsRead) {
@@ -668,6 +672,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     titleHeads,
     anyTitleTerm,
     factPack,
+    factClock: Uint8Array.from(factClock),
     termWeight,
     unknownWeight: inverseFrequency(Math.max(documents, 1), 1),
     termPacks,

@@ -66,6 +66,12 @@ export interface QuestionWords {
   readonly addressPossessives: readonly string[];
   readonly requestVerbs: readonly string[];
   /**
+   * How a question asks for a time of day ("what time did they land", "at what hour"; not "what
+   * time period"), over its words: an answer that gives only a date does not say it (see `clock`
+   * in {@link AnswerWords}).
+   */
+  readonly clock: RegExp;
+  /**
    * Words that point at something already known ("the", "this"): "the crisis" names the topic
    * a pack's title calls "the cuban missile crisis"; "crisis" alone may be any crisis.
    */
@@ -201,6 +207,8 @@ export interface AnswerWords {
   readonly units: readonly string[];
   /** Words that give an amount: counts, "hundred", "million", "percent", "half". */
   readonly amounts: readonly string[];
+  /** How an answer gives a time of day ("at 20:17 UTC", "9 a.m.", "at noon"), in its text. */
+  readonly clock: RegExp;
 }
 
 /** The kinds of remark that are no question: see {@link LanguageProfile.remarks}. */

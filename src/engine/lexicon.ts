@@ -58,6 +58,8 @@ export interface Lexicon {
    * ("how are you", "who made you"; not "can you tell me…"): see `addressWords`.
    */
   addressesAlmanac(words: readonly string[]): boolean;
+  /** True when a question's words ask for a time of day ("what time did they land"). */
+  asksClock(words: readonly string[]): boolean;
   /** True for a word that points at something already known ("the"). */
   isDefinite(word: string): boolean;
   /** True for a word after which a question word opens the question itself. */
@@ -227,6 +229,7 @@ function createLexicon(language: LanguageProfile): Lexicon {
     intentOrder,
     isLeadIn: (word) => leadIns.has(word),
     isAsker: (word) => askerWords.has(word),
+    asksClock: (words) => questions.clock.test(words.join(' ')),
     addressesAlmanac: (words) =>
       words.some(
         (word, i) =>

@@ -487,6 +487,9 @@ export function scoreQuestion(
   const positive: number[] = [];
   const positiveScores: number[] = [];
   const base = SCORE_WEIGHTS.phrasing + SCORE_WEIGHTS.coverage;
+  // "what time did they land" asks for a time of day: a fact whose answer gives only the date
+  // misses what is asked, as a fact none of whose phrasings asks "when" misses a "when".
+  const asksClock = index.lexicon.asksClock(analysis.words);
   const explainedOf = (f: number) => (needed === 0 ? 1 : Math.min(1, factHits[f]! / needed));
   // A question may ask for one detail of a fact's answer in words none of its phrasings uses
   // ("what island is the space center on"): the answer, held to the question's words alone,
@@ -501,7 +504,8 @@ export function scoreQuestion(
     const coverage = Math.min(1, factShared[f]! / masses[factPack[f]!]!);
     const intentFactor =
       SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]! - factKindHits[f]!) *
-      SCORE_WEIGHTS.answerIntent ** factKindHits[f]!;
+      SCORE_WEIGHTS.answerIntent ** factKindHits[f]! *
+      (asksClock && index.factClock[f] === 0 ? SCORE_WEIGHTS.intentMiss : 1);
     const score =
       ((SCORE_WEIGHTS.phrasing * bestOf(f) + SCORE_WEIGHTS.coverage * coverage) / base) *
       explainedOf(f) ** SCORE_WEIGHTS.unexplained *

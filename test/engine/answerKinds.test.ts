@@ -43,3 +43,33 @@ describe('what kind of thing an answer gives', () => {
     expect(kinds('He was the Soviet premier.')).toEqual([]);
   });
 });
+
+describe('a time of day', () => {
+  it('is given by an answer that names one, not by a date alone', () => {
+    const { clock } = english.answerWords;
+    for (const answer of [
+      'Eagle landed on July 20, 1969, at 20:17 UTC.',
+      'The parade began at 9 a.m. sharp.',
+      'They set off at 4pm.',
+      'The fort fell at noon.',
+      'The attack came early in the morning.',
+    ]) {
+      expect(clock.test(answer), answer).toBe(true);
+    }
+    for (const answer of [
+      'The crew came home on July 24.',
+      'The mill cost 4.5 billion rupees.',
+      'It took 12.50 dollars.',
+    ]) {
+      expect(clock.test(answer), answer).toBe(false);
+    }
+  });
+
+  it('is asked for by "what time", not by "what time period"', () => {
+    const asks = (question: string) => lexicon.asksClock(wordsOf(question));
+    expect(asks('what time did they splash down')).toBe(true);
+    expect(asks('at what hour did the fort fall')).toBe(true);
+    expect(asks('what time period was the empire in')).toBe(false);
+    expect(asks('when did they splash down')).toBe(false);
+  });
+});

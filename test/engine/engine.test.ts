@@ -563,6 +563,47 @@ describe('packs on other topics, asked as a study group asks', () => {
   });
 });
 
+describe('a time of day asked for', () => {
+  const voyage = createEngine(
+    [
+      testPack('voyage', 'The voyage', 'A ship leaves and comes back.', [
+        {
+          ...testFact('departure', 'When did the ship leave the harbour?', [
+            'ship departure',
+            'when did the ship set sail',
+          ]),
+          answer: 'The ship left the harbour on 3 May 1901, at 9:30 in the morning.',
+        },
+        {
+          ...testFact('return', 'When did the ship come back to the harbour?', [
+            'ship return',
+            'when did the ship return home',
+          ]),
+          answer: 'The ship came back to the harbour on 12 June 1901.',
+        },
+      ]),
+    ],
+    { language: english },
+  );
+  const answeredWith = (question: string) => {
+    const result = voyage.ask(question);
+    return result.status === 'answered' ? result.fact.id : result.status;
+  };
+
+  it('is answered by a fact whose answer gives one', () => {
+    expect(answeredWith('what time did the ship leave the harbour')).toBe('departure');
+  });
+
+  it('is not answered by a fact whose answer gives only the date', () => {
+    expect(answeredWith('what time did the ship come back to the harbour')).not.toBe('return');
+    expect(answeredWith('when did the ship come back to the harbour')).toBe('return');
+  });
+
+  it('is not what "what time period" asks for', () => {
+    expect(answeredWith('what time period did the ship come back in')).toBe('return');
+  });
+});
+
 describe('packs loaded together', () => {
   /** A pack as a study group might write it with no synonyms or entities of its own. */
   const plain = (pack: Pack): Pack => ({ ...pack, synonyms: {}, entities: [] });

@@ -26,4 +26,6 @@ export const ANSWER_WORDS: AnswerWords = Object.freeze({
     ...['billions', 'dozen', 'dozens', 'percent', 'half', 'double', 'doubled', 'tripled'],
     ...['twice', 'thrice'],
   ],
+  clock:
+    /\b(?:\d{1,2}:\d{2}|\d{1,2} ?[ap]\.?m\b\.?|o'?clock|noon|midday|midnight|dawn|dusk|sunrise|sunset|(?:in the|that|this|early|late) (?:morning|afternoon|evening)|at night|overnight)/i,
 });

@@ -14,7 +14,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
       // "what happens when two plates collide": a "when" after a question word and its verb
       // joins a clause on, and asks nothing.
       pattern:
-        /\b(?:(?<!\b(?:what|which|how|who) \S+ )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?)|how (?:long|early|late|soon|recently))\b/,
+        /\b(?:(?<!\b(?:what|which|how|who) \S+ )(?:when|whens)|(?:what|which) (?:exact |precise |specific )?(?:years?|dates?|months?|days?|times?|hours?)|how (?:long|early|late|soon|recently))\b/,
     },
     {
       intent: '_where',
@@ -48,7 +48,8 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   ],
   patternWords: [
     ...['when', 'whens', 'what', 'which', 'exact', 'precise', 'specific', 'year', 'years'],
-    ...['date', 'dates', 'month', 'months', 'day', 'days', 'time', 'times', 'how', 'long'],
+    ...['date', 'dates', 'month', 'months', 'day', 'days', 'time', 'times', 'hour', 'hours'],
+    ...['how', 'long'],
     ...['early', 'late', 'soon', 'recently'],
     ...['where', 'wheres', 'city', 'place'],
     ...['country', 'capital', 'town', 'who', 'whom', 'whose', 'whos', 'leader', 'leaders'],
@@ -79,6 +80,8 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   askerWords: ['i', 'im', 'ive', 'id', 'ill', 'my', 'me'],
   addressWords: ['you', 'yourself', 'youre', 'u', 'ya'],
   addressPossessives: ['your', 'yours', 'ur'],
+  clock:
+    /\b(?:what|which) (?:exact |precise )?(?:time|hour)\b(?! (?:period|frame|span|scale|zone|line|of (?:the )?year))/,
   requestVerbs: [
     ...['tell', 'explain', 'know', 'say', 'give', 'show', 'remind', 'help', 'describe', 'list'],
     ...['name', 'find', 'summarise', 'summarize', 'recall', 'answer', 'check', 'clarify'],
