@@ -604,6 +604,28 @@ describe('a time of day asked for', () => {
   });
 });
 
+describe('everyday near-synonyms', () => {
+  it('do not read time spent as money: "cost" is no fact about time spent exploring', () => {
+    const trip = createEngine(
+      [
+        testPack('trip', 'The trip', 'An expedition.', [
+          {
+            ...testFact('exploring', 'How long did the crew spend exploring the island?', [
+              'time spent exploring',
+              'how long was the expedition walk on the island',
+            ]),
+            answer: 'The crew spent about two hours exploring the island.',
+          },
+          testFact('ship', 'What was the name of the expedition ship?', ['ship name']),
+        ]),
+      ],
+      { language: english },
+    );
+    const result = trip.ask('how much did the expedition cost');
+    expect(result.status === 'answered' ? result.fact.id : undefined).toBeUndefined();
+  });
+});
+
 describe('packs loaded together', () => {
   /** A pack as a study group might write it with no synonyms or entities of its own. */
   const plain = (pack: Pack): Pack => ({ ...pack, synonyms: {}, entities: [] });

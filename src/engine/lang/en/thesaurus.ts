@@ -235,9 +235,9 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = Object.fre
     'pulled out',
     'get out of',
   ],
+  // Not "spent": time is spent as well as money ("time spent walking on the moon").
   cost: [
     'money',
-    'spent',
     'invested',
     'investment',
     'price tag',
