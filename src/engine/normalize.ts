@@ -41,6 +41,11 @@ const NUMBER_SEPARATOR = /(\d),(\d{3})(?!\d)/g;
  * number as a count.
  */
 const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,3})-(\d{1,3})(?![\p{L}\p{N}])/gu;
+/**
+ * A time of day ("13:32") is one word ("13h32"), not two numbers: Apollo 13 is not named by the
+ * hour Apollo 11 lifted off at.
+ */
+const CLOCK_TIME = /(?<![\p{N}:])(\d{1,2}):(\d{2})(?![\p{N}:])/gu;
 /** The most letters a designation starts with (see {@link DESIGNATION}). */
 const DESIGNATION_LETTERS = 3;
 
@@ -76,7 +81,8 @@ export function normalizeText(text: string): string {
     .replace(POSSESSIVE, '$1')
     .replace(APOSTROPHE, '$1$2')
     .replace(NUMBER_SEPARATOR, '$1$2')
-    .replace(DESIGNATION, '$1$2');
+    .replace(DESIGNATION, '$1$2')
+    .replace(CLOCK_TIME, '$1h$2');
   return folded.replace(NON_WORD, ' ').trim();
 }
 
@@ -173,6 +179,10 @@ export function plainWordBounds(text: string, bounds: number[], hashes?: number[
       return -1;
     }
     if (kind === COLON && (text.startsWith('http', i - 4) || text.startsWith('https', i - 5))) {
+      return -1;
+    }
+    // A colon between digits may join a time of day ("13:32").
+    if (kind === COLON && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) {
       return -1;
     }
     if (start >= 0) {

@@ -29,6 +29,8 @@ describe('normalizeText', () => {
     // A designation is one word, as it is typed without its hyphen; a year or a score is not.
     ['a U-2 and a MiG-21', 'a u2 and a mig21'],
     ['pre-1900, covid-19, a 1-2 win', 'pre 1900 covid 19 a 1 2 win'],
+    // A time of day is one word, so its hour is no number a question names; a ratio is not.
+    ['at 13:32 UTC, 9:05 or 10:30:15; 3:1', 'at 13h32 utc 9h05 or 10 30 15 3 1'],
     ['h̸̡̪̯ͨ͊̽̅̾̎e̬̩̾͛ͪ̈́̀́͘l̡̛̖l̨o', 'hello'],
     ['🙂🙂🙂', ''],
     ['   ', ''],
@@ -91,6 +93,7 @@ describe('wordsOf', () => {
     '',
     '  ?? ',
     'the U-2 and u2, pre-1900',
+    'at 13:32 UTC, 9:05 or 10:30:15; 3:1',
   ])('reads %j like the full fold', (text) => {
     expect(wordsOf(text)).toEqual(tokenize(normalizeText(text)));
   });
