@@ -13,17 +13,17 @@ import { engineFor } from '../../src/knowledge/engineFor.js';
  * that loses ground on any set, blind or read, on the bundled topic or another, fails here.
  */
 const FLOORS: Readonly<Record<string, { answered: number; declined: number; wrong: number }>> = {
-  'test/eval/fifth-set.yaml': { answered: 0.67, declined: 0.95, wrong: 0.02 },
-  'test/eval/heart-set.yaml': { answered: 0.6, declined: 0.85, wrong: 0.065 },
+  'test/eval/fifth-set.yaml': { answered: 0.69, declined: 0.95, wrong: 0.02 },
+  'test/eval/heart-set.yaml': { answered: 0.62, declined: 0.88, wrong: 0.05 },
   'test/eval/french-revolution-set.yaml': { answered: 0.6, declined: 0.88, wrong: 0.06 },
   'test/eval/black-death-set.yaml': { answered: 0.51, declined: 0.93, wrong: 0.05 },
   'test/eval/water-cycle-set.yaml': { answered: 0.53, declined: 0.97, wrong: 0.02 },
-  'test/eval/apollo-11-set.yaml': { answered: 0.59, declined: 0.81, wrong: 0.04 },
+  'test/eval/apollo-11-set.yaml': { answered: 0.59, declined: 0.84, wrong: 0.035 },
   'test/eval/photosynthesis-set.yaml': { answered: 0.6, declined: 0.94, wrong: 0.03 },
   'test/eval/cuban-missile-crisis-set.yaml': { answered: 0.43, declined: 0.95, wrong: 0.03 },
   'test/eval/plate-tectonics-set.yaml': { answered: 0.51, declined: 0.94, wrong: 0.05 },
   'test/eval/questions.yaml': { answered: 0.88, declined: 0.96, wrong: 0.01 },
-  'test/eval/second-set.yaml': { answered: 0.78, declined: 0.93, wrong: 0.02 },
+  'test/eval/second-set.yaml': { answered: 0.83, declined: 0.95, wrong: 0.02 },
   'test/eval/third-set.yaml': { answered: 0.84, declined: 0.92, wrong: 0.03 },
   'test/eval/fourth-set.yaml': { answered: 0.89, declined: 0.97, wrong: 0.01 },
 };
