@@ -185,8 +185,10 @@ export function approximate(
   const optional = new Set<string>(analysis.optional);
   analysis.terms.forEach((term, i) => {
     const word = analysis.termWords[i]!;
-    const neighbour =
-      isIntent(term) || index.termIds.has(term) ? undefined : semantic.nearest(word);
+    const near = isIntent(term) || index.termIds.has(term) ? undefined : semantic.nearest(word);
+    // Words for the two ends of an event sit close in meaning ("caused", "result"): a word is
+    // never read as its opposite.
+    const neighbour = near && index.opposites.get(term) !== near.term ? near : undefined;
     if (!neighbour) {
       terms.push(term);
       termWords.push(word);

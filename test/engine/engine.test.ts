@@ -626,6 +626,29 @@ describe('everyday near-synonyms', () => {
   });
 });
 
+describe('the two ends of an event', () => {
+  it('are not read as each other: what caused a flood is not what came of it', () => {
+    const flood = createEngine(
+      [
+        testPack('flood', 'The great flood', 'A river flood and what came of it.', [
+          testFact('aftermath', 'What were the consequences of the great flood?', [
+            'what was the result of the flood',
+            'effects of the flood on the town',
+          ]),
+          testFact('height', 'How high did the river rise in the flood?', ['flood height']),
+        ]),
+      ],
+      { language: english },
+    );
+    const result = flood.ask('what caused the great flood');
+    expect(result.status === 'answered' ? result.fact.id : undefined).toBeUndefined();
+    expect(flood.ask('what were the results of the great flood')).toMatchObject({
+      status: 'answered',
+      fact: { id: 'aftermath' },
+    });
+  });
+});
+
 describe('packs loaded together', () => {
   /** A pack as a study group might write it with no synonyms or entities of its own. */
   const plain = (pack: Pack): Pack => ({ ...pack, synonyms: {}, entities: [] });

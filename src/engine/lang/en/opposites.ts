@@ -19,4 +19,6 @@ export const OPPOSITES: readonly (readonly [string, string])[] = Object.freeze([
   ['maximum', 'minimum'],
   ['import', 'export'],
   ['arrival', 'departure'],
+  // What led to an event and what came of it: "what caused the crisis" is not what it led to.
+  ['cause', 'outcome'],
 ] as const);
