@@ -246,29 +246,30 @@ export function* engineSteps(packs: readonly Pack[], options: EngineOptions): St
       const s = { factIndex: exact[0]!, score: 1 };
       return answered(s, 1, scoreOf(analysis, inScope), false, inScope);
     }
-    // Small talk put to Almanac itself ("how's your day going", "who are you"): it names nothing
-    // telling, and asks, if anything, about everyday words alone. Greeted, never looked up, so no
-    // fact about a day or a maker answers it.
-    if (remark !== 'thanks' && lexicon.addressesAlmanac(tokens)) {
-      const { tellingWords, intents } = questionShape(index, analysis);
-      const everyday = analysis.terms.every(
-        (term, i) =>
-          isIntent(term) ||
-          analysis.optional?.has(term) === true ||
-          lexicon.isLightWord(analysis.termWords[i]!),
-      );
-      if (tellingWords === 0 && (intents === 0 || everyday)) return rejected('greeting', inScope);
+    // What the question names besides its question word and the words that say what it asks
+    // for ("year" in "what year").
+    const subjects = analysis.terms.flatMap((term, i) =>
+      isIntent(term) || analysis.intentNames?.has(term) === true
+        ? []
+        : [{ term, word: analysis.termWords[i]! }],
+    );
+    // Small talk put to Almanac itself ("how's your day going", "who are you", "are you a bot"):
+    // every word it names is an everyday one or one no pack uses. Greeted, never looked up, so
+    // no fact about a day or a maker answers it.
+    if (
+      remark !== 'thanks' &&
+      lexicon.addressesAlmanac(tokens) &&
+      subjects.every(({ term, word }) => lexicon.isLightWord(word) || !index.termIds.has(term))
+    ) {
+      return rejected('greeting', inScope);
     }
     // Nothing but a question word, the words that say what it asks for and everyday words
     // ("why?", "lol", "what year is it", "what happened"): nothing to look up.
-    const subjects = analysis.terms.flatMap((term, i) =>
-      isIntent(term) || analysis.intentNames?.has(term) === true ? [] : [analysis.termWords[i]!],
-    );
-    if (subjects.every((word) => lexicon.isLightWord(word))) {
+    if (subjects.every(({ word }) => lexicon.isLightWord(word))) {
       return rejected(remark ?? 'no-subject', inScope);
     }
     // Help asked for with nothing else to look up ("can you help me with my homework").
-    if (subjects.every((word) => helpTerms.has(lexicon.stem(word)))) {
+    if (subjects.every(({ word }) => helpTerms.has(lexicon.stem(word)))) {
       return rejected('help', inScope);
     }
 

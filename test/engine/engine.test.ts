@@ -274,6 +274,11 @@ describe('thanks and greetings', () => {
       expect(result.status === 'answered' ? result.fact.id : result.status).toBe(factId);
     });
 
+    it('still look up a question put to it about something a pack speaks of', () => {
+      const result = mission.ask('what are you able to tell me about the ship');
+      expect(result.status === 'no-match' ? result.rejected : undefined).toBeUndefined();
+    });
+
     it('still thank for thanks addressed to it', () => {
       expect(mission.ask('thank you')).toMatchObject({ rejected: 'thanks' });
     });

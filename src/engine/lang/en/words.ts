@@ -51,7 +51,7 @@ export const LIGHT_WORDS: readonly string[] = (
   'came result results thing things stuff happen event events info information detail details ' +
   'fact facts main exact exactly overall role part basically quick question questions answer ' +
   'leader leaders country countries state states lot lots total name named called call ' +
-  'kind type types sort way ways found located situated right again'
+  'kind type types sort way ways found located situated right again today tonight'
 ).split(' ');
 
 /** Irregular forms the stemmer cannot fold: mapped to the form their regular kin stem to. */
