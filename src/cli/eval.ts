@@ -14,7 +14,9 @@ const USAGE = `Usage: npm run eval [-- [set.yaml ...] [--misses]]
 
 Scores Almanac's answers on evaluation sets (every set in ${EVAL_DIR} when none is named, blind
 sets first), side by side with the engine as it stood before (recorded in
-${EVAL_DIR}/before.json) and with plain fuse.js over the same packs.
+${EVAL_DIR}/before.json) and with plain fuse.js over the same packs. With several sets, the
+summary also scores each set's questions asked of its own pack with every set's packs loaded
+together, as a server that serves several packs would.
 
   --misses   also list the questions Almanac missed (never for a blind set)
   --help     this text`;
@@ -129,18 +131,28 @@ try {
     printSet(scores, before?.commit ?? 'not recorded');
   }
   if (results.length > 1) {
-    console.log('Answered right / declined right / wrong, per set:');
+    // Every set's packs in one engine; each set asked of its own pack (when it has one).
+    const everyPack = [...new Map(results.flatMap((r) => r.loaded.packs).map((p) => [p.id, p]))];
+    const together = engineFor(everyPack.map(([, pack]) => pack));
+    const asTogether = (r: SetScores): Scores | undefined => {
+      const [only, ...more] = r.loaded.packs;
+      if (!only || more.length > 0) return undefined;
+      return score(r.loaded.set.questions, (q) => verdictOf(together.ask(q, { packId: only.id })));
+    };
+    console.log(
+      `Answered right / declined right / wrong, per set (all packs loaded: the ${everyPack.length === 1 ? 'one pack' : `${everyPack.length} packs`} of these sets in one engine, each set asked of its own):`,
+    );
     const cell = (s: Scores | undefined) =>
       s
         ? `${pct(s.answeredAccuracy)} / ${pct(s.declineAccuracy)} / ${pct(s.wrongAnswerRate)}`
         : 'n/a';
     console.log(
-      `${'set'.padEnd(34)}${'Almanac'.padEnd(25)}${'before'.padEnd(25)}${'plain fuse.js'}`,
+      `${'set'.padEnd(34)}${'Almanac'.padEnd(25)}${'all packs loaded'.padEnd(25)}${'before'.padEnd(25)}${'plain fuse.js'}`,
     );
     for (const r of results) {
       const name = `${r.loaded.file.replace(`${EVAL_DIR}/`, '')}${r.loaded.set.blind ? ' (blind)' : ''}`;
       console.log(
-        `${name.padEnd(34)}${cell(r.almanac).padEnd(25)}${cell(r.before).padEnd(25)}${cell(r.fuse)}`,
+        `${name.padEnd(34)}${cell(r.almanac).padEnd(25)}${cell(asTogether(r)).padEnd(25)}${cell(r.before).padEnd(25)}${cell(r.fuse)}`,
       );
     }
   }

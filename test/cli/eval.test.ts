@@ -37,6 +37,26 @@ describe('npm run eval', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('sums several sets up side by side, also asked with every set’s packs loaded together', async () => {
+    const knowledge = join(dir, 'one-pack');
+    await mkdir(knowledge);
+    await copyFile('test/fixtures/knowledge/valid/moon.yaml', join(knowledge, 'moon.yaml'));
+    const folder = relative(process.cwd(), knowledge);
+    const answerable = await writeSet('near.yaml', folder, 'moon-distance');
+    const declined = await writeSet('far.yaml', folder, 'decline');
+    const run = await runTs(EVAL, [answerable, declined]);
+    expect(run.code).toBe(0);
+    const summary = run.stdout.slice(run.stdout.indexOf('Answered right / declined right'));
+    expect(summary).toMatch(/all packs loaded: the one pack of these sets in one engine/);
+    const rows = summary.split('\n').filter((line) => /\.yaml/.test(line));
+    expect(rows).toHaveLength(2);
+    // One pack in all: asked with every pack loaded, each set scores as it does alone.
+    for (const row of rows) {
+      const [almanac, together] = row.match(/\d+\.\d% \/ \d+\.\d% \/ \d+\.\d%/g) ?? [];
+      expect(together).toBe(almanac);
+    }
+  });
+
   it('says no set can be read at a path where there is none, and exits 1', async () => {
     const run = await runTs(EVAL, ['no/such/set.yaml']);
     expect(run.code).toBe(1);
