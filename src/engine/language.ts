@@ -65,6 +65,8 @@ export interface QuestionWords {
   readonly addressWords: readonly string[];
   readonly addressPossessives: readonly string[];
   readonly requestVerbs: readonly string[];
+  /** Where "you" is anyone, not Almanac ("how do you cite a website"), over a message's words. */
+  readonly impersonal: RegExp;
   /**
    * How a question asks for a time of day ("what time did they land", "at what hour"; not "what
    * time period"), over its words: an answer that gives only a date does not say it (see `clock`

@@ -230,12 +230,15 @@ function createLexicon(language: LanguageProfile): Lexicon {
     isLeadIn: (word) => leadIns.has(word),
     isAsker: (word) => askerWords.has(word),
     asksClock: (words) => questions.clock.test(words.join(' ')),
-    addressesAlmanac: (words) =>
-      words.some(
+    addressesAlmanac: (all) => {
+      // "how do you cite…" asks how anyone does it: that "you" is not Almanac.
+      const words = all.join(' ').replace(questions.impersonal, '').split(' ');
+      return words.some(
         (word, i) =>
           addressPossessives.has(word) ||
           (addressWords.has(word) && !(i + 1 < words.length && requestVerbs.has(words[i + 1]!))),
-      ),
+      );
+    },
     isDefinite: (word) => definite.has(word),
     isNegator: (word) => negators.has(word),
     negationReach: questions.negationReach,

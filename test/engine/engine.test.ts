@@ -279,6 +279,11 @@ describe('thanks and greetings', () => {
       expect(result.status === 'no-match' ? result.rejected : undefined).toBeUndefined();
     });
 
+    it('take a "you" that is anyone for no small talk: "how do you cite a website"', () => {
+      const result = mission.ask('how do you cite a website');
+      expect(result.status === 'no-match' ? result.rejected : undefined).not.toBe('greeting');
+    });
+
     it('still thank for thanks addressed to it', () => {
       expect(mission.ask('thank you')).toMatchObject({ rejected: 'thanks' });
     });

@@ -80,6 +80,7 @@ export const QUESTION_WORDS: QuestionWords = Object.freeze<QuestionWords>({
   askerWords: ['i', 'im', 'ive', 'id', 'ill', 'my', 'me'],
   addressWords: ['you', 'yourself', 'youre', 'u', 'ya'],
   addressPossessives: ['your', 'yours', 'ur'],
+  impersonal: /\b(?:how|what|where|when|which|why) (?:do|would|can|could|should) (?:you|u)\b/g,
   clock:
     /\b(?:what|which) (?:exact |precise )?(?:time|hour)\b(?! (?:period|frame|span|scale|zone|line|of (?:the )?year))/,
   requestVerbs: [
