@@ -126,6 +126,42 @@ export const entityRoles: Rule = (packs) => {
   return findings;
 };
 
+/**
+ * A pack's synonyms are read for every loaded pack, before the language's thesaurus: a group
+ * that lists a word the thesaurus already reads as another ("results", read as "outcome") takes
+ * it out of that group for every pack, so "outcome" and "results" no longer meet. The author
+ * should key the group by the thesaurus's word, or leave the word out.
+ */
+export const synonymsKeepThesaurus: Rule = (packs) => {
+  const findings = none();
+  const language = languageOfPacks(packs.map((l) => l.pack));
+  /** Each thesaurus word (as normalised) → the key of its group. */
+  const groupOf = new Map<string, string>();
+  for (const [key, variants] of Object.entries(language.thesaurus)) {
+    for (const word of [key, ...variants]) {
+      const form = normalizeText(word);
+      if (!groupOf.has(form)) groupOf.set(form, key);
+    }
+  }
+  for (const loaded of packs) {
+    for (const [key, variants] of Object.entries(loaded.pack.synonyms)) {
+      const own = normalizeText(key);
+      variants.forEach((variant, k) => {
+        const thesaurusKey = groupOf.get(normalizeText(variant));
+        if (thesaurusKey === undefined || normalizeText(thesaurusKey) === own) return;
+        findings.warnings.push(
+          at(
+            loaded,
+            ['synonyms', key, k],
+            `synonyms.${key}: "${variant}" is read as "${thesaurusKey}" on any topic (the ${language.name} thesaurus); listed here it is read as "${key}" for every loaded pack, and no longer meets "${thesaurusKey}": key this group "${thesaurusKey}", or leave "${variant}" out`,
+          ),
+        );
+      });
+    }
+  }
+  return findings;
+};
+
 /** Pack ids are unique. */
 export const uniquePackIds: Rule = (packs) => {
   const findings = none();
@@ -405,6 +441,7 @@ function withoutPhrasing(pack: Pack, k: number): Pack {
 export const STRUCTURAL_RULES: readonly Rule[] = [
   knownLanguage,
   entityRoles,
+  synonymsKeepThesaurus,
   uniquePackIds,
   uniqueFactIds,
   relatedResolve,

@@ -197,6 +197,18 @@ describe('reporting', () => {
     expect(bundled.warnings.map(formatProblem).join('\n')).not.toContain(' opens "the ');
   });
 
+  it('warns of a synonym that takes a word out of the thesaurus for every loaded pack', async () => {
+    const result = await loadPacks(join(ROOT, FIXTURES, 'synonyms-thesaurus'), ROOT);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(formatProblem)).toContain(
+      `${at('synonyms-thesaurus')}:14:18: synonyms.consequences: "results" is read as "outcome" on any topic (the English thesaurus); listed here it is read as "consequences" for every loaded pack, and no longer meets "outcome": key this group "outcome", or leave "results" out`,
+    );
+    // A group of the pack's own words ("flood: [flooding]") takes nothing from the thesaurus.
+    expect(result.warnings.map(formatProblem).join('\n')).not.toContain('synonyms.flood');
+    const bundled = await loadPacks(join(ROOT, 'knowledge'), ROOT);
+    expect(bundled.warnings.map(formatProblem).join('\n')).not.toContain('thesaurus');
+  });
+
   it('warns of two facts that overlap, with the phrasings that land near both', async () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'overlap'), ROOT);
     expect(result.ok).toBe(true);
