@@ -1,5 +1,5 @@
 import { analyze, isIntent } from './analyze.js';
-import { isCanonical, type KnowledgeIndex } from './index.js';
+import { heldWeights, isCanonical, type KnowledgeIndex } from './index.js';
 import { normalizeText, tokenize } from './normalize.js';
 import { kthLargest } from './order.js';
 import type { ScoredFact, Scratch } from './score.js';
@@ -103,21 +103,20 @@ export function completeQuestion(
   // Weighed in each pack, as scoring weighs a question (see `termPacks` in the index): the
   // unfinished word by the weightiest word it could become there.
   const packCount = index.packs.length;
-  const { termPacks, termPackWeight, factPack, phrasingFact } = index;
+  const { factPack, phrasingFact } = index;
+  const inPacks = (id: number) => {
+    const weights = new Float64Array(packCount);
+    heldWeights(index, id, weights);
+    return weights;
+  };
   const slotWeights = new Float64Array(packCount);
   for (const id of expansions) {
-    for (let k = termPacks.start[id]!; k < termPacks.start[id + 1]!; k++) {
-      const pack = termPacks.items[k]!;
-      slotWeights[pack] = Math.max(slotWeights[pack]!, termPackWeight[k]!);
-    }
+    inPacks(id).forEach((w, pack) => (slotWeights[pack] = Math.max(slotWeights[pack]!, w)));
   }
   const masses = Float64Array.from(slotWeights);
   const termWeights = terms.map((id) => {
-    const weights = new Float64Array(packCount);
-    for (let k = termPacks.start[id]!; k < termPacks.start[id + 1]!; k++) {
-      weights[termPacks.items[k]!] = termPackWeight[k]!;
-      masses[termPacks.items[k]!]! += termPackWeight[k]!;
-    }
+    const weights = inPacks(id);
+    weights.forEach((w, pack) => (masses[pack]! += w));
     return weights;
   });
   if (masses.every((mass) => mass === 0)) return results;

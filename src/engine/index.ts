@@ -183,7 +183,11 @@ export function weightsByPack(
   for (let pack = 0; pack < out.length; pack++) {
     out[pack] = weightFor(lexicon, word, inverseFrequency(Math.max(packFacts[pack]!, 1), 1));
   }
-  if (id < 0) return;
+  if (id >= 0) heldWeights(index, id, out);
+}
+
+/** Sets `out[pack]` to term `id`'s weight in each pack that holds it; leaves the others be. */
+export function heldWeights(index: KnowledgeIndex, id: number, out: Float64Array): void {
   for (let k = index.termPacks.start[id]!; k < index.termPacks.start[id + 1]!; k++) {
     out[index.termPacks.items[k]!] = index.termPackWeight[k]!;
   }
