@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Engine } from '../engine/types.js';
+import { barePack } from '../eval/bare.js';
 import { plainFuseBaseline } from '../eval/baseline.js';
 import { recordedRunSchema, recordedVerdict, type RecordedRun } from '../eval/before.js';
 import { score, type Scores } from '../eval/evaluate.js';
@@ -8,6 +9,7 @@ import { expectedFacts } from '../eval/questions.js';
 import { EVAL_DIR, listSets, loadSet, type LoadedSet } from '../eval/sets.js';
 import { verdictOf } from '../eval/verdict.js';
 import { engineFor } from '../knowledge/engineFor.js';
+import { MIN_ALTERNATES } from '../knowledge/schema.js';
 import { readDotenv } from './env.js';
 
 const USAGE = `Usage: npm run eval [-- [set.yaml ...] [--misses]]
@@ -16,7 +18,9 @@ Scores Almanac's answers on evaluation sets (every set in ${EVAL_DIR} when none 
 sets first), side by side with the engine as it stood before (recorded in
 ${EVAL_DIR}/before.json) and with plain fuse.js over the same packs. With several sets, the
 summary also scores each set's questions asked of its own pack with every set's packs loaded
-together, as a server that serves several packs would.
+together, as a server that serves several packs would, and asked of bare packs: each cut to what
+the pack format requires (the question, ${MIN_ALTERNATES} alternates, the answer and its source; no keywords,
+synonyms, entities or trivia), as a study group in haste might write it.
 
   --misses   also list the questions Almanac missed (never for a blind set)
   --help     this text`;
@@ -52,11 +56,18 @@ interface SetScores {
   readonly almanac: Scores;
   readonly before: Scores | undefined;
   readonly fuse: Scores;
+  /** Asked of the set's packs cut to what the format requires ({@link barePack}). */
+  readonly bare: Scores;
   /** Answerable questions whose expected fact `engine.rank` puts first. */
   readonly rankedFirst: number;
 }
 
-function scoreSet(loaded: LoadedSet, engine: Engine, before: RecordedRun | undefined): SetScores {
+function scoreSet(
+  loaded: LoadedSet,
+  engine: Engine,
+  bare: Engine,
+  before: RecordedRun | undefined,
+): SetScores {
   const { questions } = loaded.set;
   const recorded = before && recordedVerdict(before, loaded.file);
   const beforeScores = recorded && score(questions, recorded);
@@ -71,6 +82,7 @@ function scoreSet(loaded: LoadedSet, engine: Engine, before: RecordedRun | undef
     almanac: score(questions, (q) => verdictOf(engine.ask(q))),
     before: beforeScores && beforeScores.questions > 0 ? beforeScores : undefined,
     fuse: score(questions, plainFuseBaseline(loaded.packs)),
+    bare: score(questions, (q) => verdictOf(bare.ask(q))),
     rankedFirst,
   };
 }
@@ -119,14 +131,17 @@ try {
   const files = args.filter((a) => !a.startsWith('-'));
   const sets = files.length > 0 ? files : await listSets(root);
   const packCache = new Map();
-  const engines = new Map<string, Engine>();
+  const engines = new Map<string, { engine: Engine; bare: Engine }>();
   const before = await readBefore();
   const results: SetScores[] = [];
   for (const file of sets) {
     const loaded = await loadSet(file, root, packCache);
-    let engine = engines.get(loaded.knowledge);
-    if (!engine) engines.set(loaded.knowledge, (engine = engineFor(loaded.packs)));
-    const scores = scoreSet(loaded, engine, before);
+    let built = engines.get(loaded.knowledge);
+    if (!built) {
+      built = { engine: engineFor(loaded.packs), bare: engineFor(loaded.packs.map(barePack)) };
+      engines.set(loaded.knowledge, built);
+    }
+    const scores = scoreSet(loaded, built.engine, built.bare, before);
     results.push(scores);
     printSet(scores, before?.commit ?? 'not recorded');
   }
@@ -140,19 +155,19 @@ try {
       return score(r.loaded.set.questions, (q) => verdictOf(together.ask(q, { packId: only.id })));
     };
     console.log(
-      `Answered right / declined right / wrong, per set (all packs loaded: the ${everyPack.length === 1 ? 'one pack' : `${everyPack.length} packs`} of these sets in one engine, each set asked of its own):`,
+      `Answered right / declined right / wrong, per set (all packs loaded: the ${everyPack.length === 1 ? 'one pack' : `${everyPack.length} packs`} of these sets in one engine, each set asked of its own; bare packs: each cut to what the format requires):`,
     );
     const cell = (s: Scores | undefined) =>
       s
         ? `${pct(s.answeredAccuracy)} / ${pct(s.declineAccuracy)} / ${pct(s.wrongAnswerRate)}`
         : 'n/a';
     console.log(
-      `${'set'.padEnd(34)}${'Almanac'.padEnd(25)}${'all packs loaded'.padEnd(25)}${'before'.padEnd(25)}${'plain fuse.js'}`,
+      `${'set'.padEnd(36)}${'Almanac'.padEnd(25)}${'all packs loaded'.padEnd(25)}${'bare packs'.padEnd(25)}${'before'.padEnd(25)}${'plain fuse.js'}`,
     );
     for (const r of results) {
       const name = `${r.loaded.file.replace(`${EVAL_DIR}/`, '')}${r.loaded.set.blind ? ' (blind)' : ''}`;
       console.log(
-        `${name.padEnd(34)}${cell(r.almanac).padEnd(25)}${cell(asTogether(r)).padEnd(25)}${cell(r.before).padEnd(25)}${cell(r.fuse)}`,
+        `${name.padEnd(36)}${cell(r.almanac).padEnd(25)}${cell(asTogether(r)).padEnd(25)}${cell(r.bare).padEnd(25)}${cell(r.before).padEnd(25)}${cell(r.fuse)}`,
       );
     }
   }

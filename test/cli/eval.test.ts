@@ -37,7 +37,7 @@ describe('npm run eval', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('sums several sets up side by side, also asked with every set’s packs loaded together', async () => {
+  it('sums several sets up side by side, also asked with every set’s packs loaded together and of bare packs', async () => {
     const knowledge = join(dir, 'one-pack');
     await mkdir(knowledge);
     await copyFile('test/fixtures/knowledge/valid/moon.yaml', join(knowledge, 'moon.yaml'));
@@ -50,6 +50,9 @@ describe('npm run eval', () => {
     expect(summary).toMatch(/all packs loaded: the one pack of these sets in one engine/);
     const rows = summary.split('\n').filter((line) => /\.yaml/.test(line));
     expect(rows).toHaveLength(2);
+    expect(summary).toMatch(/bare packs: each cut to what the format requires/);
+    // Almanac, all packs loaded, bare packs and plain fuse.js (no recorded "before" here).
+    for (const row of rows) expect(row.match(/\d+\.\d% \/ \d+\.\d% \/ \d+\.\d%/g)).toHaveLength(4);
     // One pack in all: asked with every pack loaded, each set scores as it does alone.
     for (const row of rows) {
       const [almanac, together] = row.match(/\d+\.\d% \/ \d+\.\d% \/ \d+\.\d%/g) ?? [];
