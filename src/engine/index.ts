@@ -1,4 +1,4 @@
-import type { Pack } from '../knowledge/schema.js';
+import type { Fact, Pack } from '../knowledge/schema.js';
 import {
   analyzeWords,
   applySynonyms,
@@ -37,8 +37,8 @@ export const listLength = (lists: PackedLists, i: number): number =>
  * term ids and weights, postings from terms to phrasings and to facts, the exact-phrasing keys,
  * the typo corrector and a sorted list of phrasings for prefix completion.
  *
- * A phrasing is one way a fact's question is put: its canonical question or an alternate. The
- * phrasings of fact `f` are numbered `factPhrasingStart[f]` up to `factPhrasingStart[f + 1]`,
+ * A phrasing is one way a fact's question is put: its canonical question, an alternate, or the
+ * prompt of one of its trivia items (see {@link phrasingsOf}). The phrasings of fact `f` are numbered `factPhrasingStart[f]` up to `factPhrasingStart[f + 1]`,
  * the canonical question first; everything about phrasing `p` lies at index `p` of the
  * `phrasing…` arrays. Facts and phrasings are numbered in load order.
  */
@@ -148,6 +148,15 @@ export const codeInAnswer = (code: number): boolean => (code & 1) === 1;
 
 /** A number as analysis reads it: digits, with a decimal point between some. */
 const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/**
+ * The ways a fact's question is put, canonical question first: its alternates, then its trivia
+ * prompts. A trivia item is built from the fact and answered by it, so its prompt is one more
+ * question the pack's author wrote for the fact, often in other words than the alternates.
+ */
+export function phrasingsOf(fact: Fact): string[] {
+  return [fact.question, ...fact.alternates, ...fact.trivia.map((item) => item.prompt)];
+}
 
 /** True when phrasing `p` is its fact's canonical question. */
 export const isCanonical = (index: KnowledgeIndex, p: number): boolean =>
@@ -430,7 +439,8 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       facts.push({ fact, pack });
       union.length = 0;
 
-      for (const text of [fact.question, ...fact.alternates]) {
+      const authored = 1 + fact.alternates.length;
+      for (const [k, text] of phrasingsOf(fact).entries()) {
         const from = phrasingTermItems.length;
         const { text: normalized, key } = reader.readPhrasing(
           text,
@@ -439,7 +449,10 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
           phrasingWordItems,
         );
         phrasingWordStart.push(phrasingWordItems.length);
-        for (let k = from; k < phrasingTermItems.length; k++) hold(f, phrasingTermItems[k]!, true);
+        // A prompt names what a trivia question needs out of context (the topic, the setting):
+        // its words are held as an answer's are, below the fact's own phrasings and keywords.
+        for (let t = from; t < phrasingTermItems.length; t++)
+          hold(f, phrasingTermItems[t]!, k < authored);
         phrasingTermStart.push(phrasingTermItems.length);
         phrasingFact.push(f);
         phrasingText.push(normalized);

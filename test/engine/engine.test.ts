@@ -722,3 +722,63 @@ describe('packs loaded together', () => {
     }
   });
 });
+
+describe('trivia prompts', () => {
+  const facts = [
+    testFact('splashdown', 'When did the capsule come home?', [
+      'capsule return date',
+      'when did the crew get back',
+      'how long was the trip',
+    ]),
+    testFact('launch', 'When did the rocket launch?', [
+      'launch date',
+      'what day did the rocket lift off',
+      'when did the mission start',
+    ]),
+    testFact('crew', 'Who flew on the mission?', [
+      'who was the crew',
+      'names of the crew',
+      'how many people flew',
+    ]),
+  ];
+  const withPrompt = (prompt: string) =>
+    createEngine(
+      [
+        testPack('capsule', 'The capsule', 'A trip and back', [
+          {
+            ...facts[0]!,
+            trivia: [
+              {
+                prompt,
+                answer: 'The Pacific',
+                accept: [],
+                distractors: ['Atlantic', 'Indian', 'Arctic'],
+              },
+            ],
+          },
+          ...facts.slice(1),
+        ]),
+      ],
+      { language: english },
+    );
+
+  it('are questions their fact answers, put in words its other phrasings do not use', () => {
+    const plain = createEngine([testPack('capsule', 'The capsule', 'A trip and back', facts)], {
+      language: english,
+    });
+    const question = 'which ocean did the capsule splash down in';
+    expect(verdictOf(plain, question)).not.toBe('splashdown');
+    const prompted = withPrompt('In which ocean did the capsule splash down?');
+    expect(verdictOf(prompted, question)).toBe('splashdown');
+    // The prompt copied as it stands is that fact's question, answered with full confidence.
+    const copied = prompted.ask('In which ocean did the capsule splash down?');
+    expect(copied.status === 'answered' && copied.confidence).toBe(1);
+  });
+
+  it("do not take another fact's questions by naming its event", () => {
+    // The prompt names the launch, as a trivia question must to make sense on its own.
+    const prompted = withPrompt('Nine days after the rocket launch, in which ocean did it land?');
+    expect(verdictOf(prompted, 'when did the rocket launch')).toBe('launch');
+    expect(verdictOf(prompted, 'what day did the rocket launch')).toBe('launch');
+  });
+});
