@@ -209,6 +209,15 @@ describe('reporting', () => {
     expect(bundled.warnings.map(formatProblem).join('\n')).not.toContain('thesaurus');
   });
 
+  it('warns, once a pack, of facts asked fewer than five ways besides their question', async () => {
+    const result = await loadPacks(join(ROOT, FIXTURES, 'valid'), ROOT);
+    expect(result.warnings.map(formatProblem)).toContain(
+      `${at('valid', 'moon.yaml')}:19:7 moon-distance: 3 of 3 facts are asked fewer than 5 ways besides their question (moon-distance, moon-orbit-time, moon-craters): questions put in other words find them less often; add alternates and trivia prompts in the words students use`,
+    );
+    const bundled = await loadPacks(join(ROOT, 'knowledge'), ROOT);
+    expect(bundled.warnings.map(formatProblem).join('\n')).not.toContain('ways besides');
+  });
+
   it('warns of two facts that overlap, with the phrasings that land near both', async () => {
     const result = await loadPacks(join(ROOT, FIXTURES, 'overlap'), ROOT);
     expect(result.ok).toBe(true);
