@@ -24,6 +24,14 @@ export interface Choice {
   readonly value: string;
 }
 
+/**
+ * True when an answer would give away a trivia question open now in a game this process runs
+ * (a player copying the question into `/ask`, say): it waits until the question is revealed.
+ */
+export function heldForTrivia(ctx: Pick<BotContext, 'trivia'>, result: AskResult): boolean {
+  return result.status === 'answered' && ctx.trivia.openFacts().has(result.fact.id);
+}
+
 /** The fact id behind an autocomplete value, if it is one. */
 export function pickedFactId(value: string): string | undefined {
   if (!value.startsWith(FACT_MARKER)) return undefined;

@@ -1,5 +1,5 @@
 import { ComponentType, type Message } from 'discord.js';
-import { askAndRecord } from './ask.js';
+import { askAndRecord, heldForTrivia } from './ask.js';
 import { answeredFactOf } from './components/askedCustomId.js';
 import type { BotContext } from './context.js';
 import { renderAskResult } from './render/answer.js';
@@ -176,7 +176,12 @@ async function handleMessage(
     },
     { previousFactId: previous },
   );
-  await replyToMessage(message, renderAskResult(result, { surface: 'message', questionId }));
+  await replyToMessage(
+    message,
+    heldForTrivia(ctx, result)
+      ? renderNotice(TEXT.heldForTrivia, false)
+      : renderAskResult(result, { surface: 'message', questionId }),
+  );
 }
 
 /** The `messageCreate` listener: never throws, so one bad message cannot stop the bot. */

@@ -1,5 +1,6 @@
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEXT } from '../../src/discord/render/text.js';
 import { TRIVIA_TEXT } from '../../src/discord/render/triviaText.js';
 import type { Pack } from '../../src/knowledge/schema.js';
 import { DEFAULT_IDS, type RecordedRequest } from '../support/discord/standIn.js';
@@ -8,6 +9,7 @@ import {
   CALLBACK_ROUTE,
   LEARNER,
   MESSAGE_ROUTE,
+  mention,
   TUTOR,
   callbackData,
   createdMessageId,
@@ -383,6 +385,36 @@ describe('trivia on Discord, through the real discord.js client and the stand-in
     expect(rules.embeds?.[0]?.title).toBe(TRIVIA_TEXT.rulesTitle(available, '#places'));
     await posted(SECOND, new RegExp(`^Question 1 of ${available}$`), since);
     await trivia('stop', {}, { channelId: SECOND });
+  });
+
+  it('keeps the answer to the open question from /ask and mentions until it is revealed', async () => {
+    const since = h.standIn.mark();
+    await trivia('start', { questions: 1, seconds: 60 });
+    const prompt = promptOf(messageBody(await posted(GENERAL, /^Question 1 of 1$/, since)));
+    const ask = async () => {
+      const sent = h.standIn.sendInteraction({
+        type: InteractionType.ApplicationCommand,
+        name: 'ask',
+        options: { question: prompt },
+        userId: TUTOR,
+        channelId: GENERAL,
+      });
+      return callbackData(await h.standIn.waitForInteractionResponse(sent.id));
+    };
+    // The question copied into /ask: held back, privately, with no answer in it.
+    const held = await ask();
+    expect(held).toMatchObject({ content: TEXT.heldForTrivia, flags: MessageFlags.Ephemeral });
+    expect(held.embeds ?? []).toEqual([]);
+    const { reply } = await mention(h, prompt, { authorId: TUTOR, channelId: GENERAL });
+    expect(messageBody(reply).content).toBe(TEXT.heldForTrivia);
+    expect(messageBody(reply).content).not.toContain(answerOf(prompt));
+
+    // Once the question is revealed (here, by stopping the game), it is answered as usual.
+    await trivia('stop');
+    await posted(GENERAL, /^Trivia stopped/, since);
+    const answered = await ask();
+    expect(answered.content ?? '').not.toBe(TEXT.heldForTrivia);
+    expect(answered.embeds?.[0]?.title).toBeTruthy();
   });
 
   it('plays in a new thread when asked to', async () => {

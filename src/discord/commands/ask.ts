@@ -1,9 +1,17 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { answerFact, askAndRecord, pickedFactId, resolveTopic, whereOf } from '../ask.js';
+import {
+  answerFact,
+  askAndRecord,
+  heldForTrivia,
+  pickedFactId,
+  resolveTopic,
+  whereOf,
+} from '../ask.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { respond } from '../reply.js';
+import { TEXT } from '../render/text.js';
 import {
   ANYWHERE,
   GUILD_INSTALL,
@@ -39,6 +47,10 @@ export const askCommand: SlashCommand = {
     const picked = pickedFactId(question);
     if (picked !== undefined) {
       const answer = answerFact(engine, picked);
+      if (answer.ok && heldForTrivia(ctx, answer.value)) {
+        await respond(interaction, renderNotice(TEXT.heldForTrivia));
+        return;
+      }
       const reply = answer.ok
         ? renderAskResult(answer.value, {
             surface: 'command',
@@ -63,7 +75,9 @@ export const askCommand: SlashCommand = {
     );
     await respond(
       interaction,
-      renderAskResult(result, { surface: 'command', private: isPrivate, questionId }),
+      heldForTrivia(ctx, result)
+        ? renderNotice(TEXT.heldForTrivia)
+        : renderAskResult(result, { surface: 'command', private: isPrivate, questionId }),
     );
   },
   autocomplete: autocompleteFactsAndTopics,

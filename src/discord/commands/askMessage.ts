@@ -1,6 +1,8 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { askAndRecord, whereOf } from '../ask.js';
+import { askAndRecord, heldForTrivia, whereOf } from '../ask.js';
 import { renderAskResult } from '../render/answer.js';
+import { renderNotice } from '../render/payload.js';
+import { TEXT } from '../render/text.js';
 import { respond } from '../reply.js';
 import { ANYWHERE, GUILD_INSTALL } from './shared.js';
 import type { MessageCommand } from './types.js';
@@ -22,6 +24,11 @@ export const askMessageCommand: MessageCommand = {
       interaction.targetMessage.content,
       whereOf(interaction, 'menu'),
     );
-    await respond(interaction, renderAskResult(result, { surface: 'command', questionId }));
+    await respond(
+      interaction,
+      heldForTrivia(ctx, result)
+        ? renderNotice(TEXT.heldForTrivia)
+        : renderAskResult(result, { surface: 'command', questionId }),
+    );
   },
 };

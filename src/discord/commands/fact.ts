@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { answerFact, resolveTopic } from '../ask.js';
+import { answerFact, heldForTrivia, resolveTopic } from '../ask.js';
 import { renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { TEXT } from '../render/text.js';
@@ -36,7 +36,12 @@ export const factCommand: SlashCommand = {
       await respond(interaction, renderNotice(answer ? answer.error.message : TEXT.noFacts));
       return;
     }
-    await respond(interaction, renderAskResult(answer.value, { surface: 'command', picked: true }));
+    await respond(
+      interaction,
+      heldForTrivia(ctx, answer.value)
+        ? renderNotice(TEXT.heldForTrivia)
+        : renderAskResult(answer.value, { surface: 'command', picked: true }),
+    );
   },
   autocomplete: autocompleteFactsAndTopics,
 };

@@ -84,6 +84,8 @@ export const TEXT = {
   unknownTopic: (topic: string) =>
     `No pack or tag is called ${topic}. Use \`/topics\` to see what is loaded.`,
   unknownFact: 'That fact is not in the loaded packs (they may have been reloaded). Try `/ask`.',
+  heldForTrivia:
+    'That is the trivia question open right now, so I will keep its answer until it is revealed. Ask me again then!',
   noFacts: 'No facts are loaded for that topic.',
   cooldown: (seconds: number) =>
     `You are asking faster than I can keep up with. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,

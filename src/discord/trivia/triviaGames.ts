@@ -51,6 +51,11 @@ export interface TriviaGames {
   inChannel(channelId: string): RunningGame | undefined;
   byId(gameId: GameId): RunningGame | undefined;
   /**
+   * The facts whose questions are open now in the games this process runs: until a question
+   * is revealed, asking Almanac would give its answer away.
+   */
+  openFacts(): ReadonlySet<string>;
+  /**
    * Holds a channel while a game is being set up there (dealing, creating its thread), so two
    * `/trivia start` at once cannot both start one. False when the channel is busy.
    */
@@ -218,6 +223,15 @@ export function createTriviaGames(options: TriviaGamesOptions): TriviaGames {
     typedAnswers: options.typedAnswers,
     inChannel: (channelId) => byChannel.get(channelId),
     byId: (gameId) => byGameId.get(gameId),
+    openFacts() {
+      const open = new Set<string>();
+      for (const game of byGameId.values()) {
+        const state = game.current;
+        const question = state.phase === 'asking' ? state.questions[state.current] : undefined;
+        if (question) open.add(question.factId);
+      }
+      return open;
+    },
     reserve(channelId) {
       if (closed || reserved.has(channelId) || byChannel.has(channelId)) return false;
       reserved.add(channelId);
