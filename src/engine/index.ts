@@ -49,6 +49,11 @@ export interface KnowledgeIndex {
   readonly facts: readonly PackedFact[];
   readonly factIndexById: ReadonlyMap<string, number>;
   readonly factPhrasingStart: Int32Array;
+  /**
+   * Each fact's first trivia-prompt phrasing: the phrasings before it are the question and
+   * alternates its author wrote to be matched, the ones the character-level tie-break reads.
+   */
+  readonly factPromptStart: Int32Array;
   readonly phrasingCount: number;
   readonly phrasingFact: Int32Array;
   /** Each phrasing's term ids, without repeats, in the order its text names them. */
@@ -372,6 +377,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   const facts: PackedFact[] = [];
   const factIndexById = new Map<string, number>();
   const factPhrasingStart: number[] = [0];
+  const factPromptStart: number[] = [];
   const phrasingFact: number[] = [];
   const phrasingText: string[] = [];
   const phrasingHash: number[] = [];
@@ -440,6 +446,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       union.length = 0;
 
       const authored = 1 + fact.alternates.length;
+      factPromptStart.push(phrasingFact.length + authored);
       for (const [k, text] of phrasingsOf(fact).entries()) {
         const from = phrasingTermItems.length;
         const { text: normalized, key } = reader.readPhrasing(
@@ -666,6 +673,7 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     facts,
     factIndexById,
     factPhrasingStart: Int32Array.from(factPhrasingStart),
+    factPromptStart: Int32Array.from(factPromptStart),
     phrasingCount,
     phrasingFact: Int32Array.from(phrasingFact),
     phrasingTerms,

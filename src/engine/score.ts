@@ -614,11 +614,7 @@ export function rerank(
   const tied = scored.filter((s) => first.score - s.score <= tie).slice(0, RERANK_DEPTH);
   const docs: { factIndex: number; text: string }[] = [];
   for (const { factIndex } of tied) {
-    for (
-      let p = index.factPhrasingStart[factIndex]!;
-      p < index.factPhrasingStart[factIndex + 1]!;
-      p++
-    ) {
+    for (let p = index.factPhrasingStart[factIndex]!; p < index.factPromptStart[factIndex]!; p++) {
       docs.push({ factIndex, text: index.phrasingText[p]! });
     }
   }
