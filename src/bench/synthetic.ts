@@ -50,10 +50,25 @@ export const ALTERNATE_TEMPLATES: readonly string[] = [
   'the {b} of {t0} {t1} explained',
 ];
 
+/**
+ * Templates for trivia prompts: whole questions, as a pack's trivia items put them, naming the
+ * subject as a prompt must to stand on its own. Every one names t0 and t1, as phrasings do.
+ */
+export const PROMPT_TEMPLATES: readonly string[] = [
+  'In {y}, which {b} came out of the {t0} {t1} for {s}?',
+  'Which {b} is linked to the {t0} {t1} of {s}?',
+  'What did the {t0} {t1} bring to {s} and its {b}?',
+  'According to the source, what was the {a} of the {t0} {t1}?',
+  'Which {t2} was part of the {t0} {t1} that {s} took on?',
+];
+
+/** The share of facts with trivia items, one or two each: about what real packs have. */
+const TRIVIA_SHARE = 0.8;
+
 /** The words the templates bring themselves: never used as topic or aspect words. */
 export const TEMPLATE_WORDS: readonly string[] = [
   ...new Set(
-    [...QUESTION_TEMPLATES, ...ALTERNATE_TEMPLATES].flatMap((t) =>
+    [...QUESTION_TEMPLATES, ...ALTERNATE_TEMPLATES, ...PROMPT_TEMPLATES].flatMap((t) =>
       t
         .replace(/\{\w+\}/g, ' ')
         .toLowerCase()
@@ -331,6 +346,8 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
   const pairs = new Set<string>();
   const pairKey = (x: string, y: string) => (x < y ? `${x} ${y}` : `${y} ${x}`);
   const factRandom = random.fork('facts');
+  // Trivia draws from a stream of its own: the rest of a corpus is the same with or without it.
+  const triviaRandom = random.fork('trivia');
   const pickTopics = (): [string, string, string] => {
     for (;;) {
       const [t0, t1, t2] = sampleThree(factRandom, pools.topics);
@@ -393,7 +410,11 @@ export function generateWorld(vocabulary: Vocabulary, options: WorldOptions): Sy
       source: citation(factRandom, draft.sources),
       related: [],
       tags: factRandom.sample(draft.tags, factRandom.int(1, 3)),
-      trivia: [],
+      trivia: triviaRandom.chance(TRIVIA_SHARE)
+        ? triviaRandom
+            .sample(PROMPT_TEMPLATES.filter(usable), triviaRandom.int(1, 2))
+            .map((template) => triviaItem(triviaRandom, fill(template, slots), year, t2, draft))
+        : [],
     };
     // A pack declares the synonyms of the words its own facts use; withheld facts add none.
     for (const word of withheld ? [] : [a, b]) {
@@ -469,6 +490,34 @@ function citation(random: Random, sources: readonly Source[]): Fact['source'] {
 }
 
 /** An answer of 20 to 60 words that speaks of the fact's own topic words. */
+/** A trivia item: its answer the year or the third topic word, distractors of the same kind. */
+function triviaItem(
+  random: Random,
+  prompt: string,
+  year: number | undefined,
+  topic: string,
+  draft: { readonly aspects: readonly string[] },
+): Fact['trivia'][number] {
+  if (year !== undefined) {
+    const offsets = random.sample([-12, -7, -3, 2, 4, 9, 15], 3);
+    return {
+      prompt,
+      answer: String(year),
+      accept: [],
+      distractors: offsets.map((d) => String(year + d)),
+    };
+  }
+  return {
+    prompt,
+    answer: topic,
+    accept: [],
+    distractors: random.sample(
+      draft.aspects.filter((w) => w !== topic),
+      3,
+    ),
+  };
+}
+
 function composeAnswer(
   random: Random,
   pools: WordPools,
