@@ -38,9 +38,10 @@ export const listLength = (lists: PackedLists, i: number): number =>
  * the typo corrector and a sorted list of phrasings for prefix completion.
  *
  * A phrasing is one way a fact's question is put: its canonical question, an alternate, or the
- * prompt of one of its trivia items (see {@link phrasingsOf}). The phrasings of fact `f` are numbered `factPhrasingStart[f]` up to `factPhrasingStart[f + 1]`,
- * the canonical question first; everything about phrasing `p` lies at index `p` of the
- * `phrasing…` arrays. Facts and phrasings are numbered in load order.
+ * prompt of one of its trivia items (see {@link phrasingsOf}). The phrasings of fact `f` are
+ * numbered `factPhrasingStart[f]` up to `factPhrasingStart[f + 1]`, the canonical question
+ * first and the prompts last (from `factPromptStart[f]`); everything about phrasing `p` lies at
+ * index `p` of the `phrasing…` arrays. Facts and phrasings are numbered in load order.
  */
 export interface KnowledgeIndex {
   /** The language the packs are read in. */
