@@ -6,7 +6,9 @@ import type { AskSurface } from '../store/types.js';
 import type { BotContext } from './context.js';
 import { isFactId } from './components/customId.js';
 import { DISCORD_LIMITS, truncate } from './limits.js';
+import { renderAskResult, type RenderOptions } from './render/answer.js';
 import { escapeUserText } from './render/format.js';
+import { renderNotice, type ReplyPayload } from './render/payload.js';
 import { TEXT } from './render/text.js';
 
 /**
@@ -25,11 +27,19 @@ export interface Choice {
 }
 
 /**
- * True when an answer would give away a trivia question open now in a game this process runs
- * (a player copying the question into `/ask`, say): it waits until the question is revealed.
+ * The reply to a result, as every way of asking renders it, but for an answer that would give
+ * away a trivia question open now in a game this process runs (a player copying the question
+ * into `/ask`, say): that waits until the question is revealed, with a notice, private wherever
+ * the surface allows.
  */
-export function heldForTrivia(ctx: Pick<BotContext, 'trivia'>, result: AskResult): boolean {
-  return result.status === 'answered' && ctx.trivia.openFacts().has(result.fact.id);
+export function renderReply(
+  ctx: Pick<BotContext, 'trivia'>,
+  result: AskResult,
+  options: RenderOptions,
+): ReplyPayload {
+  return result.status === 'answered' && ctx.trivia.openFacts().has(result.fact.id)
+    ? renderNotice(TEXT.heldForTrivia, options.surface !== 'message')
+    : renderAskResult(result, options);
 }
 
 /** The fact id behind an autocomplete value, if it is one. */

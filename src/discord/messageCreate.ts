@@ -1,8 +1,7 @@
 import { ComponentType, type Message } from 'discord.js';
-import { askAndRecord, heldForTrivia } from './ask.js';
+import { askAndRecord, renderReply } from './ask.js';
 import { answeredFactOf } from './components/askedCustomId.js';
 import type { BotContext } from './context.js';
-import { renderAskResult } from './render/answer.js';
 import { renderNotice } from './render/payload.js';
 import { COOLDOWN_REACTION, TEXT } from './render/text.js';
 import { replyToMessage } from './reply.js';
@@ -176,12 +175,7 @@ async function handleMessage(
     },
     { previousFactId: previous },
   );
-  await replyToMessage(
-    message,
-    heldForTrivia(ctx, result)
-      ? renderNotice(TEXT.heldForTrivia, false)
-      : renderAskResult(result, { surface: 'message', questionId }),
-  );
+  await replyToMessage(message, renderReply(ctx, result, { surface: 'message', questionId }));
 }
 
 /** The `messageCreate` listener: never throws, so one bad message cannot stop the bot. */

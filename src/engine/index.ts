@@ -40,7 +40,7 @@ export const listLength = (lists: PackedLists, i: number): number =>
  * A phrasing is one way a fact's question is put: its canonical question, an alternate, or the
  * prompt of one of its trivia items (see {@link phrasingsOf}). The phrasings of fact `f` are
  * numbered `factPhrasingStart[f]` up to `factPhrasingStart[f + 1]`, the canonical question
- * first and the prompts last (from `factPromptStart[f]`); everything about phrasing `p` lies at
+ * first and the prompts last (from {@link promptsStart}); everything about phrasing `p` lies at
  * index `p` of the `phrasing…` arrays. Facts and phrasings are numbered in load order.
  */
 export interface KnowledgeIndex {
@@ -50,11 +50,6 @@ export interface KnowledgeIndex {
   readonly facts: readonly PackedFact[];
   readonly factIndexById: ReadonlyMap<string, number>;
   readonly factPhrasingStart: Int32Array;
-  /**
-   * Each fact's first trivia-prompt phrasing: the phrasings before it are the question and
-   * alternates its author wrote to be matched, the ones the character-level tie-break reads.
-   */
-  readonly factPromptStart: Int32Array;
   readonly phrasingCount: number;
   readonly phrasingFact: Int32Array;
   /** Each phrasing's term ids, without repeats, in the order its text names them. */
@@ -163,6 +158,13 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 export function phrasingsOf(fact: Fact): string[] {
   return [fact.question, ...fact.alternates, ...fact.trivia.map((item) => item.prompt)];
 }
+
+/**
+ * Where fact `f`'s trivia prompts start among its phrasings: the ones before are the question
+ * and alternates its author wrote to be matched.
+ */
+export const promptsStart = (index: KnowledgeIndex, f: number): number =>
+  index.factPhrasingStart[f]! + 1 + index.facts[f]!.fact.alternates.length;
 
 /** True when phrasing `p` is its fact's canonical question. */
 export const isCanonical = (index: KnowledgeIndex, p: number): boolean =>
@@ -378,7 +380,6 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
   const facts: PackedFact[] = [];
   const factIndexById = new Map<string, number>();
   const factPhrasingStart: number[] = [0];
-  const factPromptStart: number[] = [];
   const phrasingFact: number[] = [];
   const phrasingText: string[] = [];
   const phrasingHash: number[] = [];
@@ -447,7 +448,6 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
       union.length = 0;
 
       const authored = 1 + fact.alternates.length;
-      factPromptStart.push(phrasingFact.length + authored);
       for (const [k, text] of phrasingsOf(fact).entries()) {
         const from = phrasingTermItems.length;
         const { text: normalized, key } = reader.readPhrasing(
@@ -674,7 +674,6 @@ export function* indexSteps(packs: readonly Pack[], lexicon: Lexicon): Steps<Kno
     facts,
     factIndexById,
     factPhrasingStart: Int32Array.from(factPhrasingStart),
-    factPromptStart: Int32Array.from(factPromptStart),
     phrasingCount,
     phrasingFact: Int32Array.from(phrasingFact),
     phrasingTerms,

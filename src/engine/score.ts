@@ -2,7 +2,14 @@ import Fuse from 'fuse.js';
 import { isIntent, type Analysis, type ChooseCorrection } from './analyze.js';
 import { RANKING } from './config.js';
 import type { KnowledgeIndex } from './index.js';
-import { codeInAnswer, codeWeight, listLength, weightFor, weightsByPack } from './index.js';
+import {
+  codeInAnswer,
+  codeWeight,
+  listLength,
+  promptsStart,
+  weightFor,
+  weightsByPack,
+} from './index.js';
 import { kthLargest } from './order.js';
 
 /**
@@ -491,6 +498,8 @@ export function scoreQuestion(
   // misses what is asked, as a fact none of whose phrasings asks "when" misses a "when".
   const asksClock = index.lexicon.asksClock(analysis.words);
   const explainedOf = (f: number) => (needed === 0 ? 1 : Math.min(1, factHits[f]! / needed));
+  /** How much of the question's weight in the fact's pack the fact's fields hold. */
+  const coverageOf = (f: number) => Math.min(1, factShared[f]! / masses[factPack[f]!]!);
   // A question may ask for one detail of a fact's answer in words none of its phrasings uses
   // ("what island is the space center on"): the answer, held to the question's words alone,
   // stands in for a phrasing, below a phrasing's full match.
@@ -501,13 +510,12 @@ export function scoreQuestion(
     );
   for (const f of touchedFacts) {
     if (!inScope(f)) continue;
-    const coverage = Math.min(1, factShared[f]! / masses[factPack[f]!]!);
     const intentFactor =
       SCORE_WEIGHTS.intentMiss ** (intents - factIntentHits[f]! - factKindHits[f]!) *
       SCORE_WEIGHTS.answerIntent ** factKindHits[f]! *
       (asksClock && index.factClock[f] === 0 ? SCORE_WEIGHTS.intentMiss : 1);
     const score =
-      ((SCORE_WEIGHTS.phrasing * bestOf(f) + SCORE_WEIGHTS.coverage * coverage) / base) *
+      ((SCORE_WEIGHTS.phrasing * bestOf(f) + SCORE_WEIGHTS.coverage * coverageOf(f)) / base) *
       explainedOf(f) ** SCORE_WEIGHTS.unexplained *
       intentFactor *
       (intents === 0 && factBest[f]! === 0 ? SCORE_WEIGHTS.unasked : 1);
@@ -565,7 +573,7 @@ export function scoreQuestion(
           complete: factTellingHits[f] === tellingTerms,
           evidence: {
             phrasing: bestOf(f),
-            coverage: Math.min(1, factShared[f]! / masses[factPack[f]!]!),
+            coverage: coverageOf(f),
             explained: explainedOf(f),
             intentsMissed: intents - factIntentHits[f]!,
             tellingMissed: tellingTerms - intents - (factTellingHits[f]! - factIntentHits[f]!),
@@ -614,7 +622,8 @@ export function rerank(
   const tied = scored.filter((s) => first.score - s.score <= tie).slice(0, RERANK_DEPTH);
   const docs: { factIndex: number; text: string }[] = [];
   for (const { factIndex } of tied) {
-    for (let p = index.factPhrasingStart[factIndex]!; p < index.factPromptStart[factIndex]!; p++) {
+    // The prompts are left out: longer than the phrasings, they would slow the comparison most.
+    for (let p = index.factPhrasingStart[factIndex]!; p < promptsStart(index, factIndex); p++) {
       docs.push({ factIndex, text: index.phrasingText[p]! });
     }
   }

@@ -2,16 +2,14 @@ import { SlashCommandBuilder } from 'discord.js';
 import {
   answerFact,
   askAndRecord,
-  heldForTrivia,
   pickedFactId,
+  renderReply,
   resolveTopic,
   whereOf,
 } from '../ask.js';
 import { DISCORD_LIMITS } from '../limits.js';
-import { renderAskResult } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { respond } from '../reply.js';
-import { TEXT } from '../render/text.js';
 import {
   ANYWHERE,
   GUILD_INSTALL,
@@ -47,12 +45,8 @@ export const askCommand: SlashCommand = {
     const picked = pickedFactId(question);
     if (picked !== undefined) {
       const answer = answerFact(engine, picked);
-      if (answer.ok && heldForTrivia(ctx, answer.value)) {
-        await respond(interaction, renderNotice(TEXT.heldForTrivia));
-        return;
-      }
       const reply = answer.ok
-        ? renderAskResult(answer.value, {
+        ? renderReply(ctx, answer.value, {
             surface: 'command',
             private: isPrivate,
             picked: true,
@@ -75,9 +69,7 @@ export const askCommand: SlashCommand = {
     );
     await respond(
       interaction,
-      heldForTrivia(ctx, result)
-        ? renderNotice(TEXT.heldForTrivia)
-        : renderAskResult(result, { surface: 'command', private: isPrivate, questionId }),
+      renderReply(ctx, result, { surface: 'command', private: isPrivate, questionId }),
     );
   },
   autocomplete: autocompleteFactsAndTopics,

@@ -1,8 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { askAndRecord, heldForTrivia, whereOf } from '../ask.js';
-import { renderAskResult } from '../render/answer.js';
-import { renderNotice } from '../render/payload.js';
-import { TEXT } from '../render/text.js';
+import { askAndRecord, renderReply, whereOf } from '../ask.js';
 import { respond } from '../reply.js';
 import { ANYWHERE, GUILD_INSTALL } from './shared.js';
 import type { MessageCommand } from './types.js';
@@ -24,11 +21,6 @@ export const askMessageCommand: MessageCommand = {
       interaction.targetMessage.content,
       whereOf(interaction, 'menu'),
     );
-    await respond(
-      interaction,
-      heldForTrivia(ctx, result)
-        ? renderNotice(TEXT.heldForTrivia)
-        : renderAskResult(result, { surface: 'command', questionId }),
-    );
+    await respond(interaction, renderReply(ctx, result, { surface: 'command', questionId }));
   },
 };

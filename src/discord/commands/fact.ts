@@ -1,6 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { answerFact, heldForTrivia, resolveTopic } from '../ask.js';
-import { renderAskResult } from '../render/answer.js';
+import { answerFact, renderReply, resolveTopic } from '../ask.js';
 import { renderNotice } from '../render/payload.js';
 import { TEXT } from '../render/text.js';
 import { respond } from '../reply.js';
@@ -38,9 +37,7 @@ export const factCommand: SlashCommand = {
     }
     await respond(
       interaction,
-      heldForTrivia(ctx, answer.value)
-        ? renderNotice(TEXT.heldForTrivia)
-        : renderAskResult(answer.value, { surface: 'command', picked: true }),
+      renderReply(ctx, answer.value, { surface: 'command', picked: true }),
     );
   },
   autocomplete: autocompleteFactsAndTopics,

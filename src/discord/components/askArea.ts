@@ -1,11 +1,10 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { answerFact, heldForTrivia } from '../ask.js';
+import { answerFact, renderReply } from '../ask.js';
 import type { BotContext } from '../context.js';
 import type { FactRef } from '../../engine/types.js';
-import { renderAlternatives, renderAskResult } from '../render/answer.js';
+import { renderAlternatives } from '../render/answer.js';
 import { renderNotice } from '../render/payload.js';
 import { respond } from '../reply.js';
-import { TEXT } from '../render/text.js';
 import { parseAskButton, type AskButton } from './askedCustomId.js';
 import { defineArea } from './registry.js';
 
@@ -24,14 +23,10 @@ async function answerPickedFact(
   ctx: BotContext,
 ): Promise<void> {
   const answer = answerFact(ctx.knowledge.engine(), factId);
-  if (answer.ok && heldForTrivia(ctx, answer.value)) {
-    await respond(interaction, renderNotice(TEXT.heldForTrivia));
-    return;
-  }
   await respond(
     interaction,
     answer.ok
-      ? renderAskResult(answer.value, {
+      ? renderReply(ctx, answer.value, {
           surface: 'command',
           picked: true,
           private: onPrivateMessage(interaction),

@@ -1,14 +1,12 @@
 import type { AnswerWords } from '../../language.js';
 
-/**
- * The English words by which an answer gives a time or an amount (see {@link AnswerWords}).
- */
 /** The months: "may" and "march" are left out, as words they are more often no month. */
 const MONTHS = [
   ...['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october'],
   ...['november', 'december'],
 ];
 
+/** The English words by which an answer gives a time or an amount (see {@link AnswerWords}). */
 export const ANSWER_WORDS: AnswerWords = Object.freeze({
   times: [
     ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
